@@ -1,0 +1,2 @@
+export { readScriptShellYaml, setPnpmShell, removePnpmShell, SIDE_EFFECTS_MARK, type YamlEdit } from './workspace-yaml.js';
+export { pnpmConfigPath } from './pnpm-config-path.js';

@@ -1,0 +1,12 @@
+// Public API of @fence/core: load config, resolve the policy of a script, run a command sandboxed.
+export type * from './config/types.js';
+export type * from './policy/types.js';
+export * from './config/index.js';
+export * from './policy/index.js';
+export * from './sandbox/index.js';
+export * from './identity/index.js';
+export { writeSeccompFile, buildSeccompFilter } from './sandbox/seccomp/index.js';
+export { buildSeatbeltProfile } from './sandbox/macos/index.js';
+export { openLocalSession, type LocalSession, type SessionEvent } from './session/local-session.js';
+export { fenceRoot, preloadPath, daemonScript, fenceShellPath, nestedShellPath } from './session/fence-root.js';
+export { insideFenceSandbox } from './session/inside-sandbox.js';

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The fence installation: the directory holding packages/core and hooks. Found
+ * from this module's own location (or FENCE_ROOT for bundles that live elsewhere,
+ * such as the Yarn plugin copied into .yarn/plugins).
+ */
+export function fenceRoot(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.FENCE_ROOT && existsSync(join(env.FENCE_ROOT, 'packages/core'))) return env.FENCE_ROOT;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'packages/core')) && existsSync(join(dir, 'hooks'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('fence: cannot find the fence installation (set FENCE_ROOT)');
+    dir = up;
+  }
+}
+
+export const preloadPath = (root = fenceRoot()) => join(root, 'hooks/bundle/preload.cjs');
+export const daemonScript = (root = fenceRoot()) => join(root, 'packages/core/dist/broker/daemon-main.js');
+export const fenceShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/bin/fence-shell');
+export const nestedShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/bin/fence-shell-nested');

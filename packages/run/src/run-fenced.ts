@@ -1,0 +1,104 @@
+import { basename } from 'node:path';
+import type { Writable } from 'node:stream';
+import {
+  ConfigError, SandboxUnavailableError, getProfile, loadConfig, mergeConfigs, openLocalSession, preloadPath, prepareLaunch,
+  resolvePolicy, runLaunch, writeSeccompFile, type FenceConfig, type SessionEvent,
+} from '@fence/core';
+import { commandProfile } from './command-profile.js';
+import { formatPolicy } from './print-policy.js';
+
+export interface RunFencedOptions {
+  cmd: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  settingsFile?: string;
+  allowWrite: string[];
+  allowDomains: string[];
+  profile?: string;
+  monitor: boolean;
+  debug: boolean;
+  audit: boolean;
+  printPolicy: boolean;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+const describe = (ev: SessionEvent) => `fence: refused ${ev.protocol} ${ev.host}:${ev.port} (${ev.reason})`;
+
+/** `fence-run`: one command, one sandbox, a proxy in this process. Returns the exit code. */
+export async function runFenced(o: RunFencedOptions): Promise<number> {
+  let loaded;
+  try {
+    loaded = loadConfig({ projectRoot: o.cwd, settingsFile: o.settingsFile, env: o.env });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      o.stderr.write(`${e.message}\nNothing was run.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const profileName = o.profile === 'none' ? undefined : o.profile ?? commandProfile(o.cmd);
+  let config: FenceConfig = loaded.config;
+  if (profileName) {
+    const profile = getProfile(profileName);
+    if (!profile) {
+      o.stderr.write(`fence-run: unknown profile "${profileName}". Fix: use one of npm, pnpm, yarn, pip, cargo, none.\n`);
+      return 2;
+    }
+    config = mergeConfigs(profile, config);
+  }
+  if (o.audit) config = { ...config, sandbox: { ...config.sandbox, audit: true } };
+  const policy = resolvePolicy({
+    config,
+    identity: { name: basename(o.cmd[0] ?? 'command'), dir: o.cwd, kind: 'command', verified: true },
+    cwd: o.cwd,
+    projectRoot: o.cwd,
+    env: o.env,
+    extraWrite: o.allowWrite,
+    extraDomains: o.allowDomains,
+    cachesWritable: profileName !== undefined,
+  });
+  if (o.printPolicy) {
+    o.stdout.write(`${formatPolicy(policy, loaded.sources, profileName)}\n`);
+    return 0;
+  }
+
+  const refusals: SessionEvent[] = [];
+  const session = openLocalSession({
+    testHosts: parseTestHosts(o.env.FENCE_TEST_HOSTS),
+    onEvent: (ev) => {
+      refusals.push(ev);
+      if (o.monitor) o.stderr.write(`${describe(ev)}\n`);
+    },
+  });
+  try {
+    const proxySocket = await session.register(policy.identity, policy.network);
+    const spec = prepareLaunch(policy, o.cmd, {
+      proxySocket,
+      preload: preloadPath(),
+      seccompFile: policy.seccomp ? writeSeccompFile(session.dir, { denyUnixSockets: policy.denyUnixSockets }) : undefined,
+    });
+    if (o.debug) o.stderr.write(`fence-run: ${spec.file} ${spec.args.join(' ')}\n`);
+    const code = await runLaunch(spec);
+    if (code !== 0 && refusals.length && !o.monitor) o.stderr.write(`${describe(refusals[refusals.length - 1]!)}\n`);
+    return code;
+  } catch (e) {
+    if (e instanceof SandboxUnavailableError) {
+      o.stderr.write(`${e.message}\n`);
+      return 126;
+    }
+    throw e;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Test-only name map; read from our own environment, which a sandboxed command cannot change. */
+function parseTestHosts(raw: string | undefined): Record<string, string> | undefined {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as Record<string, string>;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { installLocation } from '@fence/core';
 import { installEvents } from './install-events.js';
+import { readManifest } from './read-manifest.js';
 import type { FoundPackage, ScriptManifest } from './types.js';
 
 /** The part of an Arborist node this module reads. */
@@ -18,7 +19,10 @@ interface ArbNode {
 interface ArbTree {
   inventory: Map<string, ArbNode>;
 }
-type ArboristCtor = new (opts: { path: string }) => { loadActual(): Promise<ArbTree>; loadVirtual(): Promise<ArbTree> };
+type ArboristCtor = new (opts: { path: string }) => {
+  loadActual(opts?: { forceActual?: boolean }): Promise<ArbTree>;
+  loadVirtual(): Promise<ArbTree>;
+};
 type ScriptAllowed = (node: ArbNode, policy: Record<string, boolean> | null) => boolean | null;
 
 const require = createRequire(import.meta.url);
@@ -41,22 +45,25 @@ function allowScriptsPolicy(rootManifest: Record<string, unknown>): Record<strin
 export async function collectNpm(project: string, rootManifest: Record<string, unknown>): Promise<FoundPackage[]> {
   const arb = new Arborist({ path: project });
   const actual = existsSync(join(project, 'node_modules'));
-  const tree = actual ? await arb.loadActual() : await arb.loadVirtual();
+  // forceActual: the hidden lockfile (node_modules/.package-lock.json) keeps no scripts.
+  const tree = actual ? await arb.loadActual({ forceActual: true }) : await arb.loadVirtual();
   const policy = allowScriptsPolicy(rootManifest);
   const out: FoundPackage[] = [];
   for (const node of tree.inventory.values()) {
     if (node.isProjectRoot || node.isLink) continue;
+    // The manifest as on disk: Arborist's normalized one may already carry the implicit gyp script.
+    const manifest = actual ? readManifest(node.path) : node.package;
     const events = actual
-      ? installEvents(node.package, existsSync(join(node.path, 'binding.gyp')))
+      ? installEvents(manifest, existsSync(join(node.path, 'binding.gyp')))
       : node.hasInstallScript
         ? [{ event: 'install', command: '(not installed yet: the lockfile says it has install scripts)' }]
         : [];
     if (!events.length) continue;
-    const manifestName = typeof node.package.name === 'string' ? node.package.name : undefined;
+    const manifestName = typeof manifest.name === 'string' ? manifest.name : undefined;
     const locName = installLocation(node.path)?.name ?? node.name;
     out.push({
       name: locName,
-      version: typeof node.package.version === 'string' ? node.package.version : undefined,
+      version: typeof manifest.version === 'string' ? manifest.version : undefined,
       location: node.location,
       dir: node.path,
       events,

@@ -27,7 +27,7 @@ export function renderScripts(report: ScriptsReport): string {
       p.events.map((e) => e.event + (e.implicit ? '(gyp)' : '')).join(','),
       approvalText(p.approval),
       p.known.join(',') || '-',
-      p.policy.allowWrite.map(rel).join(',') || '-',
+      p.policy.allowWrite.map((w) => (w === p.dir ? '<its dir>' : rel(w))).join(',') || '-',
       p.policy.allowedDomains.join(',') || 'none',
     ]);
   }

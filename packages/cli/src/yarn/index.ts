@@ -2,3 +2,4 @@ export { addYarnPlugin, removeYarnPlugin, listYarnPlugins, type YarnrcEdit } fro
 export { yarnrcPath } from './yarnrc-path.js';
 export { findYarn } from './find-yarn.js';
 export { runYarn, type YarnResult } from './run-yarn.js';
+export { wireYarn } from './wire-yarn.js';

@@ -3,9 +3,8 @@ import { closeSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, wri
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTROL_SOCKET } from './daemon.js';
 import { ensurePrivateDir, runtimeDir as defaultRuntimeDir } from './runtime-dir.js';
-import { isSameProcess, parseSessionName, processStartTime, SESSION_PREFIX, sessionDir as sessionDirOf } from './session-key.js';
+import { CONTROL_SOCKET, isSameProcess, parseSessionName, processStartTime, SESSION_PREFIX, sessionDir as sessionDirOf } from './session-key.js';
 
 export interface EnsureBrokerOptions {
   /** The package manager's pid: the session lives as long as it does. */
@@ -41,11 +40,18 @@ export function brokerRequest(controlSocket: string, msg: object | string, timeo
   });
 }
 
-async function answersPing(controlSocket: string): Promise<boolean> {
+/**
+ * `ok`: a broker answers. `dead`: nothing listens (no socket, refused): leftovers may go.
+ * `busy`: something is there but slow (a loaded machine): never treat it as stale.
+ */
+type Probe = 'ok' | 'dead' | 'busy';
+
+async function probe(controlSocket: string): Promise<Probe> {
   try {
-    return JSON.parse(await brokerRequest(controlSocket, { op: 'ping' }, 2000)).ok === true;
-  } catch {
-    return false;
+    return JSON.parse(await brokerRequest(controlSocket, { op: 'ping' }, 5000)).ok === true ? 'ok' : 'busy';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'ENOTSOCK' ? 'dead' : 'busy';
   }
 }
 
@@ -109,7 +115,7 @@ export async function ensureBroker(options: EnsureBrokerOptions): Promise<Broker
   const rt = options.runtimeDir ? ensurePrivateDir(options.runtimeDir) : defaultRuntimeDir(env);
   const dir = sessionDirOf(rt, options.ownerPid);
   const controlSocket = path.join(dir, CONTROL_SOCKET);
-  if (await answersPing(controlSocket)) return { controlSocket, sessionDir: dir };
+  if ((await probe(controlSocket)) === 'ok') return { controlSocket, sessionDir: dir };
   const command = options.daemonCommand ?? [
     process.execPath,
     options.daemonScript ?? fileURLToPath(new URL('./daemon-main.js', import.meta.url)),
@@ -119,17 +125,23 @@ export async function ensureBroker(options: EnsureBrokerOptions): Promise<Broker
   let wait = 10;
   while (Date.now() < deadline) {
     if (tryLock(lockPath)) {
+      let started = false;
       try {
-        if (await answersPing(controlSocket)) return { controlSocket, sessionDir: dir };
-        sweepStaleSessions(rt);
-        // Whatever is left here belongs to a broker that no longer answers.
-        rmSync(dir, { recursive: true, force: true });
-        ensurePrivateDir(dir);
-        startDaemonProcess(command, dir, options.ownerPid, env);
-        while (Date.now() < deadline) {
-          if (await answersPing(controlSocket)) return { controlSocket, sessionDir: dir };
-          await sleep(wait);
-          wait = Math.min(wait * 2, 100);
+        const state = await probe(controlSocket);
+        if (state === 'ok') return { controlSocket, sessionDir: dir };
+        // 'busy': a broker is there but slow; release the lock and wait for it like everyone else.
+        if (state === 'dead') {
+          started = true;
+          sweepStaleSessions(rt);
+          // Whatever is left here belongs to a broker that no longer answers.
+          rmSync(dir, { recursive: true, force: true });
+          ensurePrivateDir(dir);
+          startDaemonProcess(command, dir, options.ownerPid, env);
+          while (Date.now() < deadline) {
+            if ((await probe(controlSocket)) === 'ok') return { controlSocket, sessionDir: dir };
+            await sleep(wait);
+            wait = Math.min(wait * 2, 100);
+          }
         }
       } finally {
         try {
@@ -138,11 +150,11 @@ export async function ensureBroker(options: EnsureBrokerOptions): Promise<Broker
           // Already gone.
         }
       }
-      break;
+      if (started) break;
     }
     await sleep(wait);
     wait = Math.min(wait * 2, 100);
-    if (await answersPing(controlSocket)) return { controlSocket, sessionDir: dir };
+    if ((await probe(controlSocket)) === 'ok') return { controlSocket, sessionDir: dir };
   }
   throw new Error(`fence: the network broker for process ${options.ownerPid} did not start within ${options.timeoutMs ?? 15_000} ms`);
 }

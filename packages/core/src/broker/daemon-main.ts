@@ -19,6 +19,10 @@ process.on('SIGINT', () => undefined);
 try {
   const daemon = await startDaemon(daemonOptionsFromEnv(process.argv.slice(2), process.env));
   process.on('SIGTERM', () => void daemon.close());
+  // One bad connection must not take the network away from every script of the install.
+  process.on('uncaughtException', (err) => {
+    daemon.api.log({ type: 'warning', message: `broker error: ${err.message}` });
+  });
   await daemon.closed;
   process.exit(0);
 } catch (err) {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,6 +87,15 @@ describe('broker daemon (in process)', () => {
 
     const shell = await brokerRequest(daemon.controlSocket, { op: 'prepare', name: 'x' });
     expect(shell).toBe(`FENCE_PROXY_SOCKET='${path.join(sessionDir, 's-2.sock')}'\n`);
+    // Shell callers use socat: the reply ends with the connection.
+    const viaSocat = await new Promise<string>((resolve) => {
+      const child = spawn('socat', ['-', `UNIX-CONNECT:${daemon.controlSocket}`], { stdio: ['pipe', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', () => resolve(out));
+      child.stdin.end('{"op":"prepare","name":"y"}\n');
+    });
+    expect(viaSocat).toBe(`FENCE_PROXY_SOCKET='${path.join(sessionDir, 's-3.sock')}'\n`);
     expect(JSON.parse(await brokerRequest(daemon.controlSocket, { op: 'nope' })).ok).toBe(false);
     expect(JSON.parse(await brokerRequest(daemon.controlSocket, 'not json')).ok).toBe(false);
     expect(JSON.parse(await brokerRequest(daemon.controlSocket, { op: 'register', identity: {}, network })).error).toMatch(/identity.name/);

@@ -8,9 +8,7 @@ import { openEventLog } from '../report/event-log.js';
 import type { FenceEvent, NewEvent } from '../report/event-types.js';
 import { createControlServer } from './control-server.js';
 import { parseRegistration, ScriptProxies } from './script-proxies.js';
-import { processStartTime } from './session-key.js';
-
-export const CONTROL_SOCKET = 'control.sock';
+import { CONTROL_SOCKET, LOG_PATH_FILE, processStartTime } from './session-key.js';
 
 /** What a handler may do inside the broker. */
 export interface BrokerApi {
@@ -94,7 +92,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   if (ownerStart === undefined) throw new Error(`fence: the owner process ${ownerPid} is not running`);
   const session = `${ownerPid}-${ownerStart}`;
   const log = openEventLog({ session, ownerPid, logDir: options.logDir, env: options.env, onEvent: options.onEvent });
-  writeFileSync(path.join(sessionDir, 'log-path'), `${log.path}\n`, { mode: 0o600 });
+  writeFileSync(path.join(sessionDir, LOG_PATH_FILE), `${log.path}\n`, { mode: 0o600 });
 
   let lastActivity = Date.now();
   let openConnections = 0;

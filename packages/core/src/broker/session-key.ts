@@ -43,13 +43,16 @@ export function sessionId(ownerPid: number): string {
 }
 
 export const SESSION_PREFIX = 'session-';
+/** Inside a session dir: the broker's control socket, and the file naming the session log. */
+export const CONTROL_SOCKET = 'control.sock';
+export const LOG_PATH_FILE = 'log-path';
 
 export function sessionDir(runtimeDir: string, ownerPid: number): string {
   return path.join(runtimeDir, `${SESSION_PREFIX}${sessionId(ownerPid)}`);
 }
 
-/** Parses a session dir name back into owner pid and start time. */
+/** Parses a session dir name (or its `.lock` file) back into owner pid and start time. */
 export function parseSessionName(name: string): { pid: number; start: string } | undefined {
-  const m = /^session-(\d+)-(\d+)$/.exec(name);
+  const m = /^session-(\d+)-(\d+)(\.lock)?$/.exec(name);
   return m ? { pid: Number(m[1]), start: m[2] as string } : undefined;
 }

@@ -13,6 +13,8 @@ function connectTcp(host: string, port: number, timeoutMs: number): Promise<net.
     socket.once('connect', () => {
       socket.setTimeout(0);
       socket.removeListener('error', fail);
+      // Until the caller attaches its own handlers, an early reset must not become an uncaught error.
+      socket.on('error', () => socket.destroy());
       resolve(socket);
     });
   });

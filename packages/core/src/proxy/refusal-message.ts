@@ -2,7 +2,8 @@ import type { ProxyContext, RefusalEvent } from './types.js';
 
 /** The one line a blocked script sees: what was blocked, why, and the exact config line that allows it. */
 export function refusalMessage(ev: Pick<RefusalEvent, 'host' | 'port' | 'reason'>, ctx: ProxyContext): string {
-  const head = `fence: blocked ${ev.host}:${ev.port} (${ev.reason}).`;
+  const shown = ev.host.includes(':') ? `[${ev.host}]` : ev.host;
+  const head = `fence: blocked ${shown}:${ev.port} (${ev.reason}).`;
   const id = ctx.identity;
   const isDependency = id !== undefined && (id.kind === undefined || id.kind === 'dependency');
   const where = isDependency ? `packages["${id.name}"].network.allowedDomains` : 'network.allowedDomains';

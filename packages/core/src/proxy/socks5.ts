@@ -8,12 +8,12 @@ import type { ProxyContext } from './types.js';
 /** SOCKS5 reply codes (RFC 1928). */
 const REP = { ok: 0x00, failure: 0x01, notAllowed: 0x02, unreachable: 0x04, refused: 0x05, badCommand: 0x07, badAddress: 0x08 };
 
-function reply(socket: net.Socket, code: number): Buffer {
+function reply(code: number): Buffer {
   return Buffer.from([0x05, code, 0x00, 0x01, 0, 0, 0, 0, 0, 0]);
 }
 
 function refuse(socket: net.Socket, code: number): void {
-  if (socket.writable) socket.end(reply(socket, code));
+  if (socket.writable) socket.end(reply(code));
   else socket.destroy();
 }
 
@@ -113,7 +113,7 @@ async function connect(socket: net.Socket, req: Request, rest: Buffer, ctx: Prox
     return refuse(socket, REP.refused);
   }
   if (socket.destroyed) return void upstream.destroy();
-  socket.write(reply(socket, REP.ok));
+  socket.write(reply(REP.ok));
   if (rest.length > 0) upstream.write(rest);
   joinSockets(socket, upstream);
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { SandboxPolicy } from '../policy/types.js';
 import { BRIDGE_PORT } from './linux/inner-script.js';
 
@@ -30,6 +32,9 @@ export function keepPnpNodeOptions(raw: string | undefined, projectRoot: string)
 export function sandboxEnv(policy: SandboxPolicy, opts: SandboxEnvOptions): Record<string, string> {
   const env: Record<string, string> = { ...policy.env, TMPDIR: '/tmp', TMP: '/tmp', TEMP: '/tmp', FENCE_SANDBOX: '1' };
   if (!env.PATH) env.PATH = '/usr/local/bin:/usr/bin:/bin';
+  // node-gyp would download headers into an empty stand-in home; Node's own headers make that unnecessary.
+  const prefix = dirname(dirname(process.execPath));
+  if (!env.npm_config_nodedir && existsSync(join(prefix, 'include/node/common.gypi'))) env.npm_config_nodedir = prefix;
   if (opts.proxy) {
     const http = `http://127.0.0.1:${BRIDGE_PORT}`;
     const socks = `socks5h://127.0.0.1:${BRIDGE_PORT}`;

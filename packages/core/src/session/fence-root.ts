@@ -19,6 +19,6 @@ export function fenceRoot(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export const preloadPath = (root = fenceRoot()) => join(root, 'hooks/bundle/preload.cjs');
-export const daemonScript = (root = fenceRoot()) => join(root, 'packages/core/dist/broker/daemon-main.js');
+export const daemonScript = (root = fenceRoot()) => join(root, 'packages/core/dist/session/session-daemon-main.js');
 export const fenceShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/bin/fence-shell');
 export const nestedShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/bin/fence-shell-nested');

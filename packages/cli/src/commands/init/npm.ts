@@ -1,5 +1,5 @@
 import { Command } from 'clipanion';
-import { wireNpm } from '../../npmrc/wire-npm.js';
+import { wireNpm } from '../../npmrc/index.js';
 import type { WiringOptions, WiringReport } from '../../wiring-options.js';
 import { InitCommand } from './init-command.js';
 

@@ -1,5 +1,5 @@
 import { Command } from 'clipanion';
-import { wirePnpm } from '../../pnpm/wire-pnpm.js';
+import { wirePnpm } from '../../pnpm/index.js';
 import type { WiringOptions, WiringReport } from '../../wiring-options.js';
 import { InitCommand } from './init-command.js';
 

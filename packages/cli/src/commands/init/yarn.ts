@@ -1,5 +1,5 @@
 import { Command } from 'clipanion';
-import { wireYarn } from '../../yarn/wire-yarn.js';
+import { wireYarn } from '../../yarn/index.js';
 import type { WiringOptions, WiringReport } from '../../wiring-options.js';
 import { InitCommand } from './init-command.js';
 

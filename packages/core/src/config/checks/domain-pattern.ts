@@ -66,7 +66,7 @@ export function checkDomainPattern(value: string, allowed: boolean): CheckResult
     return { problem: bad === '' ? 'has an empty label (`..` or a leading dot).' : `has an invalid part "${bad}".`, fix: 'host names use letters, digits and `-` between dots, like "cdn.example.com".' };
   }
   if (allowed && wildcard && labels.length === 1) {
-    return { problem: `"*.${name}" would allow a whole top-level domain.`, fix: `name the domain: "*.example.${name}".` };
+    return { problem: 'would allow a whole top-level domain.', fix: `name the domain: "*.example.${name}".` };
   }
   if (!DOMAIN_SHAPE.test(value)) return { problem: 'is not a host pattern.', fix: 'write a host like "example.com" or "*.example.com".' };
   return undefined;

@@ -19,7 +19,7 @@ export function checkExtendsEntry(entry: string): CheckResult {
   if (names.includes(entry)) return undefined;
   const guess = closestMatch(entry, names);
   return {
-    problem: `"${entry}" is not a built-in profile.${guess ? ` Did you mean "${guess}"?` : ''}`,
+    problem: `is not a built-in profile.${guess ? ` Did you mean "${guess}"?` : ''}`,
     fix: `use one of ${names.map((n) => `"${n}"`).join(', ')}, or a file path starting with "./".`,
   };
 }

@@ -26,7 +26,7 @@ export function checkPackageKey(key: string): CheckResult {
   if (glob.length > 214) return { problem: 'is longer than an npm name can be (214).', fix: 'check the name.' };
   if (glob.startsWith('@')) {
     const slash = glob.indexOf('/');
-    if (slash < 0) return { problem: `names the scope "${glob}" without "/name"; it matches no package.`, fix: `write "${glob}/*" for every package of the scope.` };
+    if (slash < 0) return { problem: 'names a scope without "/name"; it matches no package.', fix: `write "${glob}/*" for every package of the scope.` };
     if (glob.indexOf('/', slash + 1) >= 0) return { problem: 'has more than one `/`.', fix: 'write "@scope/name".' };
     const scopeFailure = checkNamePart(glob.slice(1, slash), 'scope');
     if (scopeFailure) return scopeFailure;

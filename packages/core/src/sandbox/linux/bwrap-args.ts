@@ -49,19 +49,37 @@ export function buildBwrapArgs(policy: SandboxPolicy, cmd: string[], opts: Bwrap
     '--proc', '/proc',
   ];
   const masked = maskedRoots(policy);
-  for (const m of masked) a.push('--tmpfs', m);
-
-  const readable = [...fs.allowRead, policy.projectRoot, policy.cwd];
-  const bound = new Set<string>();
-  for (const p of readable) {
-    if (bound.has(p) || !masked.some((m) => under(p, m))) continue;
-    bound.add(p);
-    a.push('--ro-bind', p, p);
+  // One layer sorted by depth: an ancestor is mounted before what lies below it,
+  // so a home inside a readable project is still replaced, and a toolchain bound
+  // inside that home still shows. At equal paths: mask, then read-only, then writable.
+  type Op = { path: string; rank: 0 | 1 | 2 };
+  const ops: Op[] = [
+    ...masked.map((p) => ({ path: p, rank: 0 as const })),
+    ...[...fs.allowRead, policy.projectRoot, policy.cwd].map((p) => ({ path: p, rank: 1 as const })),
+    ...fs.allowWrite.map((p) => ({ path: p, rank: 2 as const })),
+  ];
+  const depth = (p: string) => p.split('/').length;
+  ops.sort((x, y) => depth(x.path) - depth(y.path) || x.rank - y.rank);
+  const seen = new Set<string>();
+  const bound: string[] = [];
+  for (const op of ops) {
+    const key = `${op.rank}:${op.path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (op.rank === 0) a.push('--tmpfs', op.path);
+    else if (op.rank === 1) {
+      // Readable paths outside every mask are visible already through the read-only root.
+      if (!masked.some((m) => under(op.path, m))) continue;
+      bound.push(op.path);
+      a.push('--ro-bind', op.path, op.path);
+    } else {
+      bound.push(op.path);
+      a.push('--bind', op.path, op.path);
+    }
   }
-  for (const p of fs.allowWrite) a.push('--bind', p, p);
 
   const visible = (p: string) =>
-    !masked.some((m) => under(p, m)) || [...bound, ...fs.allowWrite].some((b) => under(p, b));
+    !masked.some((m) => under(p, m)) || bound.some((b) => under(p, b));
   for (const p of fs.denyWrite) if (fs.allowWrite.some((w) => under(p, w))) a.push('--ro-bind', p, p);
   for (const p of fs.denyRead) {
     if (!visible(p)) continue;

@@ -1,0 +1,40 @@
+import type { BrokerApi, BrokerHandler } from '../broker/daemon.js';
+import { shellQuote } from '../sandbox/shell-quote.js';
+import { prepareFromPid } from './prepare-script.js';
+import type { ScriptLedger } from './script-ledger.js';
+
+/**
+ * The broker ops behind the script-shell: `prepare` answers with shell text that
+ * runs the script sandboxed and then reports `done`; `done` answers with the line
+ * to print when the script failed after a refusal.
+ */
+export function sessionHandlers(ledger: ScriptLedger, socat: () => string): Record<string, BrokerHandler> {
+  return {
+    prepare: async (msg, api: BrokerApi) => {
+      const pid = Number(msg.pid);
+      if (!Number.isInteger(pid) || pid <= 0) return `printf 'fence: bad prepare request\\n' >&2; exit 2`;
+      const prepared = await prepareFromPid(pid, api);
+      if (!prepared.sandboxed || !prepared.identity) return prepared.shell;
+      const { identity } = prepared;
+      const id = ledger.start(identity);
+      api.log({ type: 'script', phase: 'start', package: identity.name, version: identity.version, event: identity.event, kind: identity.kind, dir: identity.dir, verified: identity.verified });
+      const ctl = shellQuote(`UNIX-CONNECT:${api.sessionDir}/control.sock`);
+      const s = shellQuote(socat());
+      const report = (rc: string) => `printf '{"op":"done","id":${id},"rc":%s}\\n' ${rc}`;
+      return [
+        prepared.shell,
+        'fence_rc=$?',
+        `if [ $fence_rc -ne 0 ]; then ${report('$fence_rc')} | ${s} -t 5 - ${ctl} >&2 2>/dev/null; else (${report('0')} | ${s} - ${ctl} >/dev/null 2>&1 &); fi`,
+        'exit $fence_rc',
+      ].join('\n');
+    },
+    done: async (msg, api) => {
+      const done = ledger.finish(Number(msg.id));
+      if (!done) return '';
+      const rc = Number(msg.rc);
+      const { identity } = done;
+      api.log({ type: 'script', phase: 'end', package: identity.name, version: identity.version, event: identity.event, kind: identity.kind, exitCode: rc, durationMs: done.durationMs });
+      return rc !== 0 && done.lastRefusal ? `${done.lastRefusal}\n` : '';
+    },
+  };
+}

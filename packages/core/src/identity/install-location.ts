@@ -3,7 +3,7 @@ import { sep } from 'node:path';
 export interface InstallLocation {
   /** Package name as given by where it sits: `node_modules/<name>` or `node_modules/@scope/<name>`. */
   name: string;
-  /** Everything before the first node_modules: the project that installed it. */
+  /** Everything before the first node_modules (or before `.yarn/unplugged`): the project that installed it. */
   projectRoot: string;
   /** From pnpm's virtual store dir name (`.pnpm/<name>@<version>_<peers>`), when present. */
   storeVersion?: string;
@@ -22,12 +22,17 @@ export function installLocation(dir: string): InstallLocation | undefined {
   // Only the package dir itself: a script in a sub-directory still belongs to the package, but we
   // refuse to guess and treat deeper paths as their top package dir.
   const name = scoped ? `${rest[0]}/${rest[1]}` : rest[0];
-  const loc: InstallLocation = { name, projectRoot: parts.slice(0, first).join(sep) || sep };
+  // Yarn PnP unplugs packages with build scripts to <project>/.yarn/unplugged/<name>-<hash>/node_modules/<name>.
+  const unplugged = parts.findIndex((p, i) => p === '.yarn' && parts[i + 1] === 'unplugged' && i + 3 === first);
+  const rootEnd = unplugged >= 0 ? unplugged : first;
+  const loc: InstallLocation = { name, projectRoot: parts.slice(0, rootEnd).join(sep) || sep };
   const pnpmIdx = parts.indexOf('.pnpm');
   if (pnpmIdx > 0 && pnpmIdx + 1 < parts.length) {
     const entry = parts[pnpmIdx + 1]!.replace(/\+/g, '/').split('_')[0]!;
     const at = entry.lastIndexOf('@');
-    if (at > 0 && entry.slice(0, at) === name) loc.storeVersion = entry.slice(at + 1);
+    const version = entry.slice(at + 1);
+    // Only a registry version is a fact to check; `file:`/`link:`/git entries name a source, not a version.
+    if (at > 0 && entry.slice(0, at) === name && /^\d+\.\d+\.\d+/.test(version)) loc.storeVersion = version;
   }
   return loc;
 }

@@ -1,3 +1,4 @@
+import type { FileOperation, FileOutcome } from '../audit/file-access.js';
 import type { ProxyProtocol, RefusalReason } from '../proxy/types.js';
 
 /** One line of the session log (JSONL). */
@@ -24,15 +25,27 @@ export interface NetworkEvent extends EventCommon {
   reason: RefusalReason;
 }
 
+/** A file access the sandbox refused, hid or discarded (audit mode only). */
+export interface FileEvent extends EventCommon {
+  type: 'file';
+  /** Absolute path as the script named it. */
+  path: string;
+  operation: FileOperation;
+  outcome: FileOutcome;
+  errno?: string;
+  /** New name, for rename and link. */
+  target?: string;
+}
+
 /** Other kinds, shaped by their producers (sandbox runner, identity checks). */
 export interface OtherEvent extends EventCommon {
-  type: Exclude<EventType, 'network'>;
+  type: Exclude<EventType, 'network' | 'file'>;
   [field: string]: unknown;
 }
 
-export type FenceEvent = NetworkEvent | OtherEvent;
+export type FenceEvent = NetworkEvent | FileEvent | OtherEvent;
 
 type WithoutStamp<T> = T extends unknown ? Omit<T, 'time' | 'session'> : never;
 
 /** What producers hand to the log: time and session are stamped by the writer. */
-export type NewEvent = WithoutStamp<NetworkEvent> | WithoutStamp<OtherEvent>;
+export type NewEvent = WithoutStamp<NetworkEvent> | WithoutStamp<FileEvent> | WithoutStamp<OtherEvent>;

@@ -6,3 +6,4 @@ export { installCommand } from './linux/install-hint.js';
 export { sandboxEnv, keepPnpNodeOptions } from './sandbox-env.js';
 export { BRIDGE_PORT } from './linux/inner-script.js';
 export { shellQuote } from './shell-quote.js';
+export { weakerLaunch, WEAKER_LOSSES } from './weaker-launch.js';

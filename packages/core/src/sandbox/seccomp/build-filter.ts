@@ -24,6 +24,13 @@ export interface SeccompOptions {
   arch?: NodeJS.Architecture;
   /** Refuse socket(AF_UNIX, ...): no talking to host daemons (docker, ssh-agent, dbus). */
   denyUnixSockets?: boolean;
+  /**
+   * Audit mode only: let ptrace through so strace, started inside the sandbox after
+   * the filter is installed, can trace the script. Trade-off: a diagnostic run gives up
+   * this one refusal; strace -f already holds every process of the script, so none can
+   * attach to another, and the PID namespace hides everything else.
+   */
+  allowPtrace?: boolean;
 }
 
 /**
@@ -60,7 +67,7 @@ export function buildSeccompFilter(opts: SeccompOptions = {}): Buffer {
     load(OFFSET_NR),
   ];
   if (arch.hasX32) lines.push(jump(JGE_K, X32_SYSCALL_BIT, 'deny', NEXT));
-  for (const name of DENIED_SYSCALLS) lines.push(jeq(nr[name], 'deny'));
+  for (const name of DENIED_SYSCALLS) if (!(opts.allowPtrace && name === 'ptrace')) lines.push(jeq(nr[name], 'deny'));
   lines.push(
     // ENOSYS, not EPERM: glibc and others then fall back to clone(2), whose flags we can inspect.
     jeq(nr.clone3, 'enosys'),

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
@@ -6,6 +8,7 @@ import {
 } from '@fence/core';
 import { commandProfile } from './command-profile.js';
 import { formatPolicy } from './print-policy.js';
+import { commandAllowances, noAllowances, type CommandAllowances } from './profiles/index.js';
 
 export interface RunFencedOptions {
   cmd: string[];
@@ -47,6 +50,9 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
     }
     config = mergeConfigs(profile, config);
   }
+  const allow = profileName ? deriveAllowances(profileName, o) : noAllowances();
+  if (allow.allowRead.length || allow.denyRead.length)
+    config = mergeConfigs(config, { filesystem: { allowRead: allow.allowRead, denyRead: allow.denyRead } });
   if (o.audit) config = { ...config, sandbox: { ...config.sandbox, audit: true } };
   const policy = resolvePolicy({
     config,
@@ -54,8 +60,8 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
     cwd: o.cwd,
     projectRoot: o.cwd,
     env: o.env,
-    extraWrite: o.allowWrite,
-    extraDomains: o.allowDomains,
+    extraWrite: [...allow.allowWrite, ...o.allowWrite],
+    extraDomains: [...allow.allowedDomains, ...o.allowDomains],
     cachesWritable: profileName !== undefined,
   });
   if (o.printPolicy) {
@@ -91,6 +97,19 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
   } finally {
     await session.close();
   }
+}
+
+/** The profile's run-time allowances; the directories they name are created so their binds exist. */
+function deriveAllowances(profile: string, o: RunFencedOptions): CommandAllowances {
+  const allow = commandAllowances(profile, o.cmd, { cwd: o.cwd, env: o.env, home: o.env.HOME || homedir() });
+  for (const dir of allow.createDirs) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch {
+      // Not ours to create (read-only, or a file is there): the path stays out of the policy.
+    }
+  }
+  return allow;
 }
 
 /** Test-only name map; read from our own environment, which a sandboxed command cannot change. */

@@ -23,8 +23,20 @@ function isSecretPath(home: string, p: string): boolean {
  * need: known toolchain dirs, the top directory of every PATH entry under home,
  * and the Node prefix when it lives under home. Discovered per machine.
  */
+const memo = new Map<string, string[]>();
+
 export function discoverHomeBinds(home: string, env: NodeJS.ProcessEnv, extraRoots: string[] = []): string[] {
   if (!home || home === '/') return [];
+  // A session's scripts share home and PATH: discover once (the broker is long-lived but a session is short).
+  const key = `${home}\0${env.PATH ?? ''}\0${extraRoots.join('\0')}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const found = discover(home, env, extraRoots);
+  memo.set(key, found);
+  return found;
+}
+
+function discover(home: string, env: NodeJS.ProcessEnv, extraRoots: string[]): string[] {
   const out = new Set<string>();
   const add = (p: string) => {
     if (!within(p, home) || p === home || isSecretPath(home, p) || !existsSync(p)) return;

@@ -1,5 +1,9 @@
-import { realpathSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { auditScope } from '../audit/collect-audit.js';
+import type { AuditScope } from '../audit/file-access.js';
+import { requireStrace } from '../audit/find-strace.js';
 import type { BrokerApi } from '../broker/daemon.js';
 import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
@@ -10,7 +14,7 @@ import { SandboxUnavailableError } from '../sandbox/errors.js';
 import { launchToShell, prepareLaunch } from '../sandbox/launch.js';
 import { writeSeccompFile } from '../sandbox/seccomp/write-filter-file.js';
 import { shellQuote } from '../sandbox/shell-quote.js';
-import { fenceRoot, preloadPath } from './fence-root.js';
+import { fenceRoot, fenceShellPath, nestedShellPath, preloadPath } from './fence-root.js';
 import { readProcess, shellArgs } from './read-process.js';
 
 export interface PreparedScript {
@@ -19,6 +23,9 @@ export interface PreparedScript {
   identity?: ScriptIdentity;
   /** True when `shell` launches the sandbox (not a refusal, not a host run). */
   sandboxed?: boolean;
+  projectRoot?: string;
+  /** Audit mode: the strace log the sandbox writes, read by the `done` op. */
+  audit?: { file: string; scope: AuditScope };
 }
 
 export interface PrepareInput {
@@ -27,6 +34,33 @@ export interface PrepareInput {
   cwd: string;
   /** Absolute path of the script-shell that was called (overlaid inside by the nested one). */
   shellPath: string;
+}
+
+const seccompFiles = new Map<string, string>();
+/** The filter is the same for every script of a session: build and write it once. */
+function seccompFileFor(dir: string, denyUnixSockets: boolean, allowPtrace: boolean): string {
+  const key = `${dir}\0${denyUnixSockets}\0${allowPtrace}`;
+  let file = seccompFiles.get(key);
+  if (!file || !existsSync(file)) seccompFiles.set(key, (file = writeSeccompFile(dir, { denyUnixSockets, allowPtrace })));
+  return file;
+}
+
+/**
+ * Inside, fence-shell is replaced by the nested one, so a script run from inside
+ * (`npm run`, `npx`) stays in this sandbox. Both the installed fence-shell and the
+ * path npm was given (a symlink or copy) are covered.
+ */
+function nestedOverlays(root: string, invoked: string): Array<[string, string]> {
+  const nested = nestedShellPath(root);
+  const targets = new Set<string>();
+  for (const p of [fenceShellPath(root), invoked]) {
+    try {
+      if (p.endsWith('/fence-shell')) targets.add(realpathSync(p));
+    } catch {
+      /* not there */
+    }
+  }
+  return existsSync(nested) ? [...targets].map((t) => [nested, t] as [string, string]) : [];
 }
 
 const fail = (msg: string, code: number) => `printf '%s\\n' ${shellQuote(msg)} >&2; exit ${code}`;
@@ -64,20 +98,22 @@ export async function prepareScript(input: PrepareInput, api: BrokerApi): Promis
       { name: identity.name, version: identity.version, event: identity.event, kind: identity.kind },
       policy.network,
     );
-    let real = input.shellPath;
-    try {
-      real = realpathSync(input.shellPath);
-    } catch {
-      /* keep */
-    }
+    const audit = policy.audit ? { strace: requireStrace(), file: join(api.sessionDir, `audit-${randomUUID()}.strace`) } : undefined;
     const spec = prepareLaunch(policy, ['/bin/sh', ...args], {
       proxySocket,
       preload: preloadPath(root),
-      seccompFile: policy.seccomp ? writeSeccompFile(api.sessionDir, { denyUnixSockets: policy.denyUnixSockets }) : undefined,
+      seccompFile: policy.seccomp ? seccompFileFor(api.sessionDir, policy.denyUnixSockets, policy.audit) : undefined,
+      audit,
       callerNodeOptions: input.env.NODE_OPTIONS,
-      overlays: [[join(dirname(real), 'fence-shell-nested'), real]],
+      overlays: nestedOverlays(root, input.shellPath),
     });
-    return { shell: launchToShell(spec), identity, sandboxed: true };
+    return {
+      shell: launchToShell(spec),
+      identity,
+      sandboxed: true,
+      projectRoot,
+      ...(audit ? { audit: { file: audit.file, scope: auditScope(policy) } } : {}),
+    };
   } catch (e) {
     if (e instanceof SandboxUnavailableError) return { shell: fail(e.message, 126), identity };
     throw e;

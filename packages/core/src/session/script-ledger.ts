@@ -1,10 +1,18 @@
+import type { AuditScope } from '../audit/file-access.js';
 import type { ScriptIdentity } from '../policy/types.js';
 import type { FenceEvent } from '../report/event-types.js';
+
+/** Where an audited script's strace log is, and the policy facts to read it with. */
+export interface LedgerAudit {
+  file: string;
+  scope: AuditScope;
+}
 
 interface Entry {
   identity: ScriptIdentity;
   started: number;
   lastRefusal?: string;
+  audit?: LedgerAudit;
 }
 
 /** What the broker remembers about the scripts of its session: start times and their last refusal. */
@@ -17,9 +25,9 @@ export class ScriptLedger {
     return `${name}\0${event}\0${version}`;
   }
 
-  start(identity: ScriptIdentity): number {
+  start(identity: ScriptIdentity, audit?: LedgerAudit): number {
     const id = this.next++;
-    this.entries.set(id, { identity, started: Date.now() });
+    this.entries.set(id, { identity, started: Date.now(), audit });
     this.byKey.set(ScriptLedger.key(identity.name, identity.event, identity.version), id);
     return id;
   }
@@ -40,10 +48,10 @@ export class ScriptLedger {
           : `fence: refused connection to ${shown}:${ev.port} (${ev.reason})`;
   }
 
-  finish(id: number): { identity: ScriptIdentity; durationMs: number; lastRefusal?: string } | undefined {
+  finish(id: number): { identity: ScriptIdentity; durationMs: number; lastRefusal?: string; audit?: LedgerAudit } | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     this.entries.delete(id);
-    return { identity: entry.identity, durationMs: Date.now() - entry.started, lastRefusal: entry.lastRefusal };
+    return { identity: entry.identity, durationMs: Date.now() - entry.started, lastRefusal: entry.lastRefusal, audit: entry.audit };
   }
 }

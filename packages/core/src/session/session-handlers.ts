@@ -1,3 +1,4 @@
+import { fileEvents, readAuditFile } from '../audit/collect-audit.js';
 import type { BrokerApi, BrokerHandler } from '../broker/daemon.js';
 import { shellQuote } from '../sandbox/shell-quote.js';
 import { prepareFromPid } from './prepare-script.js';
@@ -16,15 +17,18 @@ export function sessionHandlers(ledger: ScriptLedger, socat: () => string): Reco
       const prepared = await prepareFromPid(pid, api);
       if (!prepared.sandboxed || !prepared.identity) return prepared.shell;
       const { identity } = prepared;
-      const id = ledger.start(identity);
-      api.log({ type: 'script', phase: 'start', package: identity.name, version: identity.version, event: identity.event, kind: identity.kind, dir: identity.dir, verified: identity.verified });
+      const id = ledger.start(identity, prepared.audit);
+      api.log({ type: 'script', phase: 'start', package: identity.name, version: identity.version, event: identity.event, kind: identity.kind, dir: identity.dir, verified: identity.verified, projectRoot: prepared.projectRoot });
       const ctl = shellQuote(`UNIX-CONNECT:${api.sessionDir}/control.sock`);
       const s = shellQuote(socat());
       const report = (rc: string) => `printf '{"op":"done","id":${id},"rc":%s}\\n' ${rc}`;
       return [
         prepared.shell,
         'fence_rc=$?',
-        `if [ $fence_rc -ne 0 ]; then ${report('$fence_rc')} | ${s} -t 5 - ${ctl} >&2 2>/dev/null; else (${report('0')} | ${s} - ${ctl} >/dev/null 2>&1 &); fi`,
+        // Audit mode waits for `done` even on success: its file events must be logged before the install moves on.
+        prepared.audit
+          ? `${report('$fence_rc')} | ${s} -t 30 - ${ctl} >&2 2>/dev/null`
+          : `if [ $fence_rc -ne 0 ]; then ${report('$fence_rc')} | ${s} -t 5 - ${ctl} >&2 2>/dev/null; else (${report('0')} | ${s} - ${ctl} >/dev/null 2>&1 &); fi`,
         'exit $fence_rc',
       ].join('\n');
     },
@@ -33,6 +37,7 @@ export function sessionHandlers(ledger: ScriptLedger, socat: () => string): Reco
       if (!done) return '';
       const rc = Number(msg.rc);
       const { identity } = done;
+      if (done.audit) for (const ev of fileEvents(readAuditFile(done.audit.file, done.audit.scope), identity)) api.log(ev);
       api.log({ type: 'script', phase: 'end', package: identity.name, version: identity.version, event: identity.event, kind: identity.kind, exitCode: rc, durationMs: done.durationMs });
       return rc !== 0 && done.lastRefusal ? `${done.lastRefusal}\n` : '';
     },

@@ -3,12 +3,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration } from '@yarnpkg/core';
 import { SettingsType } from '@yarnpkg/core';
+import type { PortablePath } from '@yarnpkg/fslib';
+
+declare module '@yarnpkg/core' {
+  interface ConfigurationValueMap {
+    fenceRoot: PortablePath | null;
+  }
+}
 
 /** The `.yarnrc.yml` setting naming the fence installation (`fence init yarn` writes it). */
 export const fenceRootSetting = {
   fenceRoot: {
     description: 'Absolute path of the fence installation (holds packages/core and hooks); set by `fence init yarn`',
-    type: SettingsType.ABSOLUTE_PATH,
+    type: SettingsType.ABSOLUTE_PATH as const,
     default: null,
   },
 };

@@ -28,6 +28,13 @@ function isDir(p: string): boolean {
   }
 }
 
+/** True when the deepest mount covering `p` so far is a mask (a bind at the same path as a mask wins). */
+function hiddenByMask(p: string, masked: string[], bound: string[]): boolean {
+  const deepest = (xs: string[]) => Math.max(-1, ...xs.filter((x) => under(p, x)).map((x) => x.length));
+  const mask = deepest(masked);
+  return mask >= 0 && mask > deepest(bound);
+}
+
 /** Directories replaced by empty ones inside; what lies below them is visible only if bound again. */
 function maskedRoots(policy: SandboxPolicy): string[] {
   const home = policy.filesystem.home;
@@ -68,8 +75,9 @@ export function buildBwrapArgs(policy: SandboxPolicy, cmd: string[], opts: Bwrap
     seen.add(key);
     if (op.rank === 0) a.push('--tmpfs', op.path);
     else if (op.rank === 1) {
-      // Readable paths outside every mask are visible already through the read-only root.
-      if (!masked.some((m) => under(op.path, m))) continue;
+      // Readable paths are visible already unless a mask is the closest mount above them; binding one
+      // inside a writable tree (a workspace cwd in the project) would make it read-only.
+      if (!hiddenByMask(op.path, masked, bound)) continue;
       bound.push(op.path);
       a.push('--ro-bind', op.path, op.path);
     } else {

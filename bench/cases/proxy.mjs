@@ -1,0 +1,1 @@
+export async function proxyCase(){ return { title: "proxy", unit: "MB/s", results: new Map(), skipped: {} }; }

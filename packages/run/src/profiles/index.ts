@@ -1,0 +1,13 @@
+export { noAllowances, type CommandAllowances, type CommandContext } from './allowances.js';
+export { commandAllowances } from './command-allowances.js';
+export { pipAllowances } from './pip-allowances.js';
+export { parsePipArgs, pipArgsStart, type PipArgs } from './pip-args.js';
+export { configuredPipUrls, pipConfigFiles, urlsInPipConf } from './pip-config.js';
+export { findVenv, venvOfProgram } from './python-venv.js';
+export { trustedProgram, whichProgram } from './which-program.js';
+export { cargoAllowances, cargoHomeOf } from './cargo-allowances.js';
+export { cargoConfigFiles, configuredCargoUrls, urlsInCargoToml } from './cargo-config.js';
+export { packageManagerAllowances } from './pm-allowances.js';
+export { npmRegistryUrls, registryUrlsInNpmConfig } from './npm-registry.js';
+export { registryUrlsInYarnrc, yarnRegistryUrls } from './yarn-registry.js';
+export { hostOfUrl, hostsOf } from './url-host.js';

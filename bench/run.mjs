@@ -35,13 +35,16 @@ try {
     if (!only.includes(key)) return;
     process.stderr.write(`[bench] case ${key}\n`);
     const t = Date.now();
-    json.cases[key] = caseJson(await fn());
-    json.cases[key].seconds = Math.round((Date.now() - t) / 100) / 10;
+    const out = await fn();
+    // A case may report several tables (the proxy: throughput, latency, memory).
+    const list = Array.isArray(out) ? out : [out];
+    list.forEach((c, i) => (json.cases[list.length > 1 ? `${key}-${c.key ?? i + 1}` : key] = caseJson(c)));
+    process.stderr.write(`[bench] case ${key}: ${Math.round((Date.now() - t) / 100) / 10} s\n`);
   };
   await runCase('per-script', () => perScriptCase({ runs: plan.perScript, project, srt }));
   await runCase('preload', () => preloadCase({ runs: plan.preload }));
   await runCase('proxy', () => proxyCase({ plan, project, srt, testHost: TEST_HOST }));
-  await runCase('install', () => installCase({ runs: plan.install, srt }));
+  await runCase('install', () => installCase({ runs: plan.install, packages: plan.installPackages, srt }));
 } finally {
   removeBenchTmp();
 }

@@ -14,7 +14,7 @@ const USER = 'fence-test';
 
 function runVitest(label, args, wrap = []) {
   const out = join(tmpdir(), `fence-vitest-${label}-${process.pid}.json`);
-  const cmd = [...wrap, process.execPath, vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args];
+  const cmd = [...wrap, process.execPath, vitest, 'run', '--configLoader', 'runner', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args];
   const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, stdio: 'inherit' });
   let passed = 0, failed = 0;
   try {

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASHRC_CONTENT } from './helpers/index.js';
 import { readSessionEvents, type LoggedEvent } from './helpers/session-log.js';
 import type { InstallRun } from './helpers/run-package-manager.js';
+import { buildCli } from '../packages/cli/src/build-cli.js';
+import { PassThrough } from 'node:stream';
 import { makeTinyProject, npmInstall, packTiny, type TinyProject } from './audit-fixture-pack.test-helper.js';
 
 // Every attempt is caught: the script itself succeeds, so the install goes on.
@@ -22,6 +24,8 @@ attempt(() => fs.appendFileSync(path.join(root, 'node_modules', 'audit-sibling',
 attempt(() => fs.writeFileSync('/etc/x', 'audit-probe\\n'));
 attempt(() => fs.readFileSync(path.join(os.homedir(), '.ssh', 'id_rsa'), 'utf8'));
 fs.writeFileSync(path.join(__dirname, 'own-file.txt'), 'allowed\\n');
+// Left behind on purpose: under strace it must not keep the sandbox (and the install) waiting.
+require('child_process').spawn('sleep', ['300'], { detached: true, stdio: 'ignore' }).unref();
 `;
 
 interface Run {
@@ -81,6 +85,28 @@ describe('audit mode (FENCE_AUDIT=1) in an npm install', () => {
     const { dir, home } = audited.project;
     expect(readFileSync(path.join(home, '.bashrc'), 'utf8')).toBe(BASHRC_CONTENT);
     expect(readFileSync(path.join(dir, 'node_modules', 'audit-sibling', 'index.js'), 'utf8')).toBe('module.exports = 1;\n');
+  });
+
+  it('`fence report --suggest` on that log lists them and opens none of the protected ones', async () => {
+    const { dir, home, logDir } = audited.project;
+    const saved = { FENCE_LOG_DIR: process.env.FENCE_LOG_DIR, HOME: process.env.HOME };
+    Object.assign(process.env, { FENCE_LOG_DIR: logDir, HOME: home });
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    try {
+      expect(await buildCli().run(['report', '--json', '--suggest', '--project', dir], { stdin: process.stdin, stdout, stderr: stdout })).toBe(0);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+    const report = JSON.parse(out) as { packages: Array<{ name: string; files: unknown[] }>; suggestion: { config: unknown; notSuggested: Array<{ what: string; why: string }> } };
+    expect(report.packages.find((p) => p.name === 'audit-probe')?.files).toHaveLength(4);
+    expect(report.suggestion.config).toEqual({ packages: { 'audit-probe': { filesystem: { allowWrite: ['./node_modules/audit-sibling/index.js'] } } } });
+    expect(report.suggestion.notSuggested.map((n) => n.why)).toEqual([
+      'always protected (~/.bashrc)',
+      'outside the project and the home directory',
+      'always hidden (~/.ssh)',
+    ]);
   });
 
   it('without audit the same install records no file lines', () => {

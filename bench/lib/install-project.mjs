@@ -1,6 +1,6 @@
 // One fresh project directory per install, set up for one package manager and
 // one way of running its scripts, and the check that the scripts really ran.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeBenchManifest } from './pack-bench.mjs';
 
@@ -10,8 +10,16 @@ import { writeBenchManifest } from './pack-bench.mjs';
  * @param {{ npmrc?: string, pnpmWorkspace?: string, yarnrc?: string }} files
  */
 export function makeInstallProject(dir, deps, files = {}) {
-  mkdirSync(dir, { recursive: true });
-  writeBenchManifest(dir, deps);
+  // The tarballs go inside the project: fence-run shows a whole command only the
+  // project, the system and the toolchains, and every variant gets the same layout.
+  mkdirSync(path.join(dir, 'tarballs'), { recursive: true });
+  const local = {};
+  for (const [name, spec] of Object.entries(deps)) {
+    const file = spec.replace(/^file:/, '');
+    copyFileSync(file, path.join(dir, 'tarballs', path.basename(file)));
+    local[name] = `file:tarballs/${path.basename(file)}`;
+  }
+  writeBenchManifest(dir, local);
   if (files.npmrc) writeFileSync(path.join(dir, '.npmrc'), files.npmrc);
   if (files.pnpmWorkspace) writeFileSync(path.join(dir, 'pnpm-workspace.yaml'), files.pnpmWorkspace);
   if (files.yarnrc) {

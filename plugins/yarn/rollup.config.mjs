@@ -33,6 +33,13 @@ export default {
     nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'require', 'default'] }),
     commonjs({ ignore: (id) => builtins.has(id) || id.startsWith('node:') }),
     json(),
+    {
+      // The bundle keeps the `.js` name Yarn's docs use, inside a "type": "module" package: mark its dir CommonJS.
+      name: 'commonjs-marker',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "commonjs" }\n' });
+      },
+    },
   ],
   onwarn(warning, defaultHandler) {
     if (warning.code === 'CIRCULAR_DEPENDENCY') return;

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export interface BrokerProcess {
   pid: number;
+  ppid: number;
   /** The session dir argument: `<runtime dir>/session-<owner pid>-<start>`. */
   sessionDir: string;
   ownerPid: number;
@@ -17,7 +18,18 @@ function cmdline(pid: string): string[] | undefined {
   }
 }
 
-/** Live brokers, optionally only those serving the package manager with this pid. */
+function parentPid(pid: string): number {
+  try {
+    return Number(/^PPid:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Live brokers, optionally only those serving the package manager with this pid. A broker's
+ * child between fork and exec (bwrap probe) still shows the broker's argv: it is left out.
+ */
 export function listBrokers(ownerPid?: number): BrokerProcess[] {
   const found: BrokerProcess[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -25,10 +37,11 @@ export function listBrokers(ownerPid?: number): BrokerProcess[] {
     const argv = cmdline(entry);
     const at = argv?.findIndex((a) => a.endsWith('/session-daemon-main.js')) ?? -1;
     if (!argv || at < 0) continue;
-    const broker = { pid: Number(entry), sessionDir: argv[at + 1] ?? '', ownerPid: Number(argv[at + 2]) };
+    const broker = { pid: Number(entry), ppid: parentPid(entry), sessionDir: argv[at + 1] ?? '', ownerPid: Number(argv[at + 2]) };
     if (ownerPid === undefined || broker.ownerPid === ownerPid) found.push(broker);
   }
-  return found;
+  const pids = new Set(found.map((b) => b.pid));
+  return found.filter((b) => !pids.has(b.ppid));
 }
 
 /** Polls `check` every `stepMs` until it is true or `limitMs` passed; returns its last value. */

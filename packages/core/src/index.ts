@@ -16,3 +16,4 @@ export * from './report/index.js';
 export { prepareScript, prepareFromPid, type PreparedScript, type PrepareInput } from './session/prepare-script.js';
 export { ScriptLedger } from './session/script-ledger.js';
 export { sessionHandlers } from './session/session-handlers.js';
+export * from './audit/index.js';

@@ -8,7 +8,7 @@ import {
 } from '@fence/core';
 import { commandProfile } from './command-profile.js';
 import { formatPolicy } from './print-policy.js';
-import { commandAllowances, noAllowances, type CommandAllowances } from './profiles/index.js';
+import { commandAllowances, findVenv, noAllowances } from './profiles/index.js';
 
 export interface RunFencedOptions {
   cmd: string[];
@@ -50,7 +50,9 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
     }
     config = mergeConfigs(profile, config);
   }
-  const allow = profileName ? deriveAllowances(profileName, o) : noAllowances();
+  const allow = profileName ? commandAllowances(profileName, o.cmd, { cwd: o.cwd, env: o.env, home: o.env.HOME || homedir() }) : noAllowances();
+  // The directories the command would create itself (caches, --target): made now so their binds exist.
+  if (!o.printPolicy) createDirs(allow.createDirs);
   if (allow.allowRead.length || allow.denyRead.length)
     config = mergeConfigs(config, { filesystem: { allowRead: allow.allowRead, denyRead: allow.denyRead } });
   if (o.audit) config = { ...config, sandbox: { ...config.sandbox, audit: true } };
@@ -63,9 +65,12 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
     extraWrite: [...allow.allowWrite, ...o.allowWrite],
     extraDomains: [...allow.allowedDomains, ...o.allowDomains],
     cachesWritable: profileName !== undefined,
+    // The active virtualenv stays readable for any command (`fence-run python app.py`), wherever it lives.
+    extraReadRoots: activeVenv(o),
   });
   if (o.printPolicy) {
-    o.stdout.write(`${formatPolicy(policy, loaded.sources, profileName)}\n`);
+    const created = allow.createDirs.length ? `\ncreated at launch if missing (then writable):\n${allow.createDirs.map((d) => `  ${d}`).join('\n')}` : '';
+    o.stdout.write(`${formatPolicy(policy, loaded.sources, profileName)}${created}\n`);
     return 0;
   }
 
@@ -99,17 +104,19 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
   }
 }
 
-/** The profile's run-time allowances; the directories they name are created so their binds exist. */
-function deriveAllowances(profile: string, o: RunFencedOptions): CommandAllowances {
-  const allow = commandAllowances(profile, o.cmd, { cwd: o.cwd, env: o.env, home: o.env.HOME || homedir() });
-  for (const dir of allow.createDirs) {
+function activeVenv(o: RunFencedOptions): string[] {
+  const venv = findVenv(o.cmd, o.cwd, o.env);
+  return venv ? [venv] : [];
+}
+
+function createDirs(dirs: string[]): void {
+  for (const dir of dirs) {
     try {
       mkdirSync(dir, { recursive: true });
     } catch {
       // Not ours to create (read-only, or a file is there): the path stays out of the policy.
     }
   }
-  return allow;
 }
 
 /** Test-only name map; read from our own environment, which a sandboxed command cannot change. */

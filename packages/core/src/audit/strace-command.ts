@@ -12,16 +12,27 @@ export const TRACED_SYSCALLS: readonly string[] = [
 ];
 
 /**
+ * Runs strace as a child (not via exec): the sandbox's bridge was started by the
+ * shell that would otherwise become strace, and strace waits for all its children.
+ * The traced shell hands the script's exit code back on fd 6 and then stops strace
+ * with SIGTERM (strace detaches and flushes), so processes the script left behind
+ * cannot keep the sandbox alive: once this wrapper exits, bubblewrap kills them.
+ */
+const WRAPPER = 'exec 5>&1; rc=$("$@" 6>&1 1>&5); exit ${rc:-126}';
+/** The traced shell: closes the log and pipe fds so the script gets neither. */
+const TRACED = `exec ${AUDIT_FD}>&- 5>&-; "$@" 6>&-; rc=$?; echo $rc >&6; kill -TERM $PPID; exit $rc`;
+
+/**
  * The command run inside the sandbox in audit mode: strace follows every process of
  * the script (-f), decorates fds with their paths (-y, so `AT_FDCWD</dir>` gives the
- * cwd of relative paths), and writes to the inherited fd. The first traced shell closes
- * that fd before the script starts, so the script cannot write the log through it.
+ * cwd of relative paths), and writes to the inherited fd, opened outside the sandbox.
  */
 export function auditCommand(strace: string, cmd: string[]): string[] {
   return [
+    '/bin/sh', '-c', WRAPPER, 'fence-audit',
     strace, '-f', '-qq', '-y', '-e', 'signal=none',
     '-e', `trace=${TRACED_SYSCALLS.map((s) => `?${s}`).join(',')}`,
     '-o', `/proc/self/fd/${AUDIT_FD}`,
-    '--', '/bin/sh', '-c', `exec ${AUDIT_FD}>&-; exec "$@"`, 'fence-audit', ...cmd,
+    '--', '/bin/sh', '-c', TRACED, 'fence-audit', ...cmd,
   ];
 }

@@ -113,8 +113,9 @@ export const FENCE_CONFIG_SPEC: ObjectSpec = {
         runByHand: {
           type: 'enum',
           values: ['sandbox', 'host'],
-          default: 'sandbox',
-          description: 'Scripts run by hand (`npm run`, `npx`, `yarn run`): `sandbox` runs them under the project policy, `host` unconfined.',
+          default: 'host',
+          description:
+            'Scripts you run by hand (`npm run`, `npm exec`, `npx`, `yarn run`): `host` (the default) runs them as you typed them, like without fence; `sandbox` confines them under the project policy. Install-time scripts are always sandboxed.',
         },
       },
     },

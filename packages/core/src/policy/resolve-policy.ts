@@ -6,6 +6,7 @@ import { HOME_PROTECTED, HOME_SECRETS, PM_CACHES, PROJECT_PROTECTED, PROJECT_SEC
 import { filterEnv } from './env-filter.js';
 import { expandGlob } from './glob-paths.js';
 import { discoverHomeBinds } from './home-binds.js';
+import { pathEntriesToKeep } from './path-binds.js';
 import { matchingPackageEntries } from './package-match.js';
 import { expandPath, type PathContext } from './path-expand.js';
 import type { SandboxPolicy, ScriptIdentity } from './types.js';
@@ -59,6 +60,7 @@ export function resolvePolicy(input: ResolveInput): SandboxPolicy {
   const allowRead = existing(
     uniq([
       ...discoverHomeBinds(home, input.env, input.extraReadRoots),
+      ...pathEntriesToKeep(input.env.PATH, home),
       ...(input.extraReadRoots ?? []),
       ...paths(collect((l) => l.filesystem?.allowRead)),
     ]),

@@ -57,6 +57,13 @@ describe('buildBwrapArgs', () => {
     expect(ro).toBeGreaterThan(rw);
     expect(hidden).toBeGreaterThan(ro);
   });
+
+  test('a cwd inside the writable project (a workspace package) is not bound read-only over it', () => {
+    const p = { ...policy({ allowWrite: ['/tmp/p'] }), cwd: '/tmp/p/packages/ws' };
+    const m = mounts(buildBwrapArgs(p, ['true'], { socat: '/usr/bin/socat', env: {} }));
+    expect(m).toContainEqual(['rw', '/tmp/p']);
+    expect(m.filter(([, q]) => q === '/tmp/p/packages/ws')).toEqual([]);
+  });
 });
 
 test('only Yarn PnP loader entries of the project survive NODE_OPTIONS', () => {

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { SandboxPolicy } from '../../policy/types.js';
 import { INNER_PROXY_SOCKET, innerScript } from './inner-script.js';
@@ -100,6 +100,7 @@ export function buildBwrapArgs(policy: SandboxPolicy, cmd: string[], opts: Bwrap
   a.push('--chdir', policy.cwd, '--clearenv');
   for (const [k, v] of Object.entries(opts.env)) a.push('--setenv', k, v);
   if (opts.seccompFd !== undefined) a.push('--seccomp', String(opts.seccompFd));
-  a.push('--', '/bin/sh', '-c', innerScript(opts.socat), 'fence-sandbox', ...cmd);
+  const bash = existsSync('/bin/bash');
+  a.push('--', bash ? '/bin/bash' : '/bin/sh', '-c', innerScript(opts.socat, bash), 'fence-sandbox', ...cmd);
   return a;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { SandboxUnavailableError } from '../errors.js';
 import { findBinary } from './find-binary.js';
@@ -45,9 +45,11 @@ let cached: LinuxTools | undefined;
 /** Finds bwrap and socat and proves bwrap can build namespaces here, once per process. */
 export function probeLinux(): LinuxTools {
   if (cached) return cached;
-  const bwrap = findBinary('bwrap');
+  // FENCE_BWRAP: a bubblewrap outside the usual dirs (and the tests' broken stand-ins). It comes from the
+  // environment of the package manager, which no dependency can set.
+  const bwrap = process.env.FENCE_BWRAP || findBinary('bwrap');
   const socat = findBinary('socat');
-  const missing = [!bwrap && 'bubblewrap', !socat && 'socat'].filter(Boolean) as string[];
+  const missing = [(!bwrap || !existsSync(bwrap)) && 'bubblewrap', !socat && 'socat'].filter(Boolean) as string[];
   if (missing.length)
     throw new SandboxUnavailableError(`${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not installed`, installCommand(missing));
   const r = spawnSync(

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
-  ConfigError, SandboxUnavailableError, getProfile, loadConfig, mergeConfigs, openLocalSession, preloadPath, prepareLaunch,
-  resolvePolicy, runLaunch, writeSeccompFile, type FenceConfig, type SessionEvent,
+  ConfigError, SandboxUnavailableError, auditScope, fileEvents, getProfile, loadConfig, mergeConfigs, openEventLog, openLocalSession,
+  preloadPath, prepareLaunch, processStartTime, readAuditFile, requireStrace, resolvePolicy, runLaunch, writeSeccompFile,
+  type FenceConfig, type SessionEvent,
 } from '@fence/core';
 import { commandProfile } from './command-profile.js';
 import { formatPolicy } from './print-policy.js';
@@ -75,22 +76,41 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
   }
 
   const refusals: SessionEvent[] = [];
+  // The same session log as installs, so `fence report` covers fence-run too.
+  const log = openEventLog({ session: `${process.pid}-${processStartTime(process.pid) ?? '0'}`, ownerPid: process.pid, env: o.env });
+  const who = { package: policy.identity.name, event: 'fence-run' };
   const session = openLocalSession({
     testHosts: parseTestHosts(o.env.FENCE_TEST_HOSTS),
     onEvent: (ev) => {
       refusals.push(ev);
+      log.write({ ...ev, ...who });
       if (o.monitor) o.stderr.write(`${describe(ev)}\n`);
     },
   });
   try {
     const proxySocket = await session.register(policy.identity, policy.network);
+    const audit = policy.audit ? { strace: requireStrace(), file: join(session.dir, 'audit.strace') } : undefined;
     const spec = prepareLaunch(policy, o.cmd, {
       proxySocket,
       preload: preloadPath(),
-      seccompFile: policy.seccomp ? writeSeccompFile(session.dir, { denyUnixSockets: policy.denyUnixSockets }) : undefined,
+      seccompFile: policy.seccomp
+        ? writeSeccompFile(session.dir, { denyUnixSockets: policy.denyUnixSockets, allowPtrace: policy.audit })
+        : undefined,
+      audit,
     });
     if (o.debug) o.stderr.write(`fence-run: ${spec.file} ${spec.args.join(' ')}\n`);
+    const started = Date.now();
+    log.write({ type: 'script', phase: 'start', ...who, kind: 'command', dir: o.cwd, projectRoot: o.cwd, verified: true, command: o.cmd.join(' ') });
     const code = await runLaunch(spec);
+    if (audit) {
+      const events = fileEvents(readAuditFile(audit.file, auditScope(policy)), { name: who.package, event: who.event });
+      for (const ev of events) {
+        log.write(ev);
+        const f = ev as { operation?: string; path?: string; outcome?: string };
+        if (o.monitor) o.stderr.write(`fence: ${f.operation ?? 'access'} ${f.path ?? ''} ${f.outcome ?? ''}\n`);
+      }
+    }
+    log.write({ type: 'script', phase: 'end', ...who, kind: 'command', exitCode: code, durationMs: Date.now() - started });
     if (code !== 0 && refusals.length && !o.monitor) o.stderr.write(`${describe(refusals[refusals.length - 1]!)}\n`);
     return code;
   } catch (e) {

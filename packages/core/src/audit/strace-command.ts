@@ -15,12 +15,19 @@ export const TRACED_SYSCALLS: readonly string[] = [
  * Runs strace as a child (not via exec): the sandbox's bridge was started by the
  * shell that would otherwise become strace, and strace waits for all its children.
  * The traced shell hands the script's exit code back on fd 6 and then stops strace
- * with SIGTERM (strace detaches and flushes), so processes the script left behind
+ * with SIGTERM (-I2 lets it detach and flush), so processes the script left behind
  * cannot keep the sandbox alive: once this wrapper exits, bubblewrap kills them.
+ * strace's own stderr goes nowhere (it reports its termination there); the script
+ * gets the real stderr back from fd 7.
  */
-const WRAPPER = 'exec 5>&1; rc=$("$@" 6>&1 1>&5); exit ${rc:-126}';
+const WRAPPER = [
+  'exec 5>&1 7>&2',
+  'rc=$( ("$@" 6>&1 1>&5 2>/dev/null; :) )',
+  '[ -n "$rc" ] || { echo "fence: audit mode: strace could not trace the script" >&2; exit 126; }',
+  'exit $rc',
+].join('; ');
 /** The traced shell: closes the log and pipe fds so the script gets neither. */
-const TRACED = `exec ${AUDIT_FD}>&- 5>&-; "$@" 6>&-; rc=$?; echo $rc >&6; kill -TERM $PPID; exit $rc`;
+const TRACED = `exec ${AUDIT_FD}>&- 5>&- 2>&7 7>&-; "$@" 6>&-; rc=$?; echo $rc >&6; kill -TERM $PPID; exit $rc`;
 
 /**
  * The command run inside the sandbox in audit mode: strace follows every process of
@@ -30,7 +37,7 @@ const TRACED = `exec ${AUDIT_FD}>&- 5>&-; "$@" 6>&-; rc=$?; echo $rc >&6; kill -
 export function auditCommand(strace: string, cmd: string[]): string[] {
   return [
     '/bin/sh', '-c', WRAPPER, 'fence-audit',
-    strace, '-f', '-qq', '-y', '-e', 'signal=none',
+    strace, '-I2', '-f', '-qq', '-y', '-e', 'signal=none',
     '-e', `trace=${TRACED_SYSCALLS.map((s) => `?${s}`).join(',')}`,
     '-o', `/proc/self/fd/${AUDIT_FD}`,
     '--', '/bin/sh', '-c', TRACED, 'fence-audit', ...cmd,

@@ -88,7 +88,12 @@ export function buildBwrapArgs(policy: SandboxPolicy, cmd: string[], opts: Bwrap
 
   const visible = (p: string) =>
     !masked.some((m) => under(p, m)) || bound.some((b) => under(p, b));
-  for (const p of fs.denyWrite) if (fs.allowWrite.some((w) => under(p, w))) a.push('--ro-bind', p, p);
+  for (const p of fs.denyWrite) {
+    if (fs.allowWrite.some((w) => under(p, w))) a.push('--ro-bind', p, p);
+    // A start-up file in the stand-in home: an empty read-only file, so a write is refused
+    // (and seen as refused) instead of landing in a throwaway copy.
+    else if (!visible(p) && !isDir(p) && under(p, fs.home)) a.push('--ro-bind', '/dev/null', p);
+  }
   for (const p of fs.denyRead) {
     if (!visible(p)) continue;
     if (isDir(p)) a.push('--tmpfs', p, '--remount-ro', p);

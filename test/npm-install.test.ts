@@ -221,8 +221,10 @@ describe('npm install under fence', () => {
     expect(existsSync(path.join(project.dir, 'node_modules', 'optional-refused'))).toBe(false);
     const end = events.find((e) => e.type === 'script' && e.phase === 'end' && e.package === 'optional-refused');
     expect(end?.exitCode).toBe(1);
-    // optional-blocked's ~/.bashrc is the sandbox's throwaway home: it installs, the host file stays as planted.
-    expect(existsSync(path.join(project.dir, 'node_modules', 'optional-blocked', 'package.json'))).toBe(true);
+    // optional-blocked's append to ~/.bashrc is refused (start-up files stay read-only): dropped as well.
+    expect(existsSync(path.join(project.dir, 'node_modules', 'optional-blocked', 'package.json'))).toBe(false);
+    const blocked = events.find((e) => e.type === 'script' && e.phase === 'end' && e.package === 'optional-blocked');
+    expect(blocked?.exitCode).toBe(1);
   });
 });
 

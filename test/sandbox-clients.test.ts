@@ -1,7 +1,7 @@
 // Real clients inside the sandbox reach an allowed name only through fence's
 // proxy: Node http/https/fetch via the preload, curl and Python via the proxy
 // variables. The names resolve nowhere but in the proxy's test host map.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -31,62 +31,61 @@ afterAll(async () => {
   https?.close();
 });
 
-function inSandbox(cmd: string[], allow = ['allowed.test']) {
+// Asynchronous on purpose: the test servers live in this process and must keep answering.
+function inSandbox(cmd: string[], allow = ['allowed.test']): Promise<{ stdout: string; stderr: string }> {
   const cwd = mkdtempSync(join(tmpdir(), 'fence-cl-'));
   const args = [fenceRun, ...allow.flatMap((d) => ['--allow-domain', d]), '--', ...cmd];
-  return spawnSync(process.execPath, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'fence-cl-home-')), FENCE_TEST_HOSTS: JSON.stringify({ 'allowed.test': '127.0.0.1', 'denied.test': '127.0.0.1' }) },
+  const env = { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'fence-cl-home-')), FENCE_TEST_HOSTS: JSON.stringify({ 'allowed.test': '127.0.0.1', 'denied.test': '127.0.0.1' }) };
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd, env, encoding: 'utf8', timeout: 60_000 }, (_e, stdout, stderr) => resolve({ stdout, stderr }));
   });
 }
 
 const node = (code: string) => ['node', '-e', code];
 
 describe('inside the sandbox, through the proxy', () => {
-  test('Node http.get', () => {
-    const r = inSandbox(node(`require('http').get('http://allowed.test:${http.port}/payload', (s) => { let b=''; s.on('data', d => b += d); s.on('end', () => console.log(s.statusCode, b.trim())); })`));
+  test('Node http.get', async () => {
+    const r = await inSandbox(node(`require('http').get('http://allowed.test:${http.port}/payload', (s) => { let b=''; s.on('data', d => b += d); s.on('end', () => console.log(s.statusCode, b.trim())); })`));
     expect(r.stdout).toMatch(/^200 fence-fixture-payload/);
   });
 
-  test('Node fetch (the built-in undici)', () => {
-    const r = inSandbox(node(`fetch('http://allowed.test:${http.port}/payload').then(r => r.text()).then(t => console.log('ok', t.trim()), e => console.log('fail', e.cause?.message ?? e.message))`));
+  test('Node fetch (the built-in undici)', async () => {
+    const r = await inSandbox(node(`fetch('http://allowed.test:${http.port}/payload').then(r => r.text()).then(t => console.log('ok', t.trim()), e => console.log('fail', e.cause?.message ?? e.message))`));
     expect(r.stdout).toMatch(/^ok fence-fixture-payload/);
   });
 
-  test('Node https.request through CONNECT', (ctx) => {
+  test('Node https.request through CONNECT', async (ctx) => {
     if (!https) ctx.skip();
-    const r = inSandbox(node(`require('https').get({ host: 'allowed.test', port: ${httpsPort}, path: '/', rejectUnauthorized: false }, (s) => { let b=''; s.on('data', d => b += d); s.on('end', () => console.log(b)); }).on('error', e => console.log('fail', e.message))`));
+    const r = await inSandbox(node(`require('https').get({ host: 'allowed.test', port: ${httpsPort}, path: '/', rejectUnauthorized: false }, (s) => { let b=''; s.on('data', d => b += d); s.on('end', () => console.log(b)); }).on('error', e => console.log('fail', e.message))`));
     expect(r.stdout.trim()).toBe('tls-ok');
   });
 
-  test('Python urllib through HTTPS_PROXY', (ctx) => {
+  test('Python urllib through HTTPS_PROXY', async (ctx) => {
     if (!https || spawnSync('python3', ['-c', 'import urllib.request, ssl']).status !== 0) ctx.skip();
     const py = `import urllib.request, ssl\nprint(urllib.request.urlopen('https://allowed.test:${httpsPort}/', context=ssl._create_unverified_context()).read().decode())`;
-    const r = inSandbox(['python3', '-c', py]);
+    const r = await inSandbox(['python3', '-c', py]);
     expect(r.stdout.trim()).toBe('tls-ok');
   });
 
-  test('curl via socks5h and CONNECT', () => {
-    const socks = inSandbox(['sh', '-c', `curl -s --socks5-hostname "\${ALL_PROXY#socks5h://}" http://allowed.test:${http.port}/payload`]);
+  test('curl via socks5h and CONNECT', async () => {
+    const socks = await inSandbox(['sh', '-c', `curl -s --socks5-hostname "\${ALL_PROXY#socks5h://}" http://allowed.test:${http.port}/payload`]);
     expect(socks.stdout).toMatch(/fence-fixture-payload/);
-    const tunnel = inSandbox(['curl', '-s', '-p', `http://allowed.test:${http.port}/payload`]);
+    const tunnel = await inSandbox(['curl', '-s', '-p', `http://allowed.test:${http.port}/payload`]);
     expect(tunnel.stdout).toMatch(/fence-fixture-payload/);
   });
 
-  test('a name that is not allowed is refused with the host named; the server sees nothing', () => {
+  test('a name that is not allowed is refused with the host named; the server sees nothing', async () => {
     const before = http.requests.length;
-    const r = inSandbox(node(`require('http').get('http://denied.test:${http.port}/x', (s) => { let b=''; s.on('data', d => b += d); s.on('end', () => console.log(s.statusCode, b)); })`));
+    const r = await inSandbox(node(`require('http').get('http://denied.test:${http.port}/x', (s) => { let b=''; s.on('data', d => b += d); s.on('end', () => console.log(s.statusCode, b)); })`));
     expect(r.stdout).toMatch(/^403 fence: blocked denied\.test/);
     expect(r.stdout).toMatch(/network\.allowedDomains/);
     expect(http.requests.length).toBe(before);
   });
 
-  test('no direct route and no DNS', () => {
-    const direct = inSandbox(node(`require('net').connect(${http.port}, '127.0.0.1').on('connect', () => console.log('connected')).on('error', e => console.log(e.code))`));
+  test('no direct route and no DNS', async () => {
+    const direct = await inSandbox(node(`require('net').connect(${http.port}, '127.0.0.1').on('connect', () => console.log('connected')).on('error', e => console.log(e.code))`));
     expect(direct.stdout.trim()).toBe('ECONNREFUSED');
-    const dns = inSandbox(node(`require('dns').lookup('allowed.test', (e, a) => console.log(e ? 'nodns' : a))`));
+    const dns = await inSandbox(node(`require('dns').lookup('allowed.test', (e, a) => console.log(e ? 'nodns' : a))`));
     expect(dns.stdout.trim()).toBe('nodns');
-    expect(execFileSync('true')).toBeDefined();
   });
 });

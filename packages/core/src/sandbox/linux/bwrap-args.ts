@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { SandboxPolicy } from '../../policy/types.js';
+import { emptyFile } from './empty-file.js';
 import { INNER_PROXY_SOCKET, innerScript } from './inner-script.js';
 
 export interface BwrapOptions {
@@ -92,11 +93,12 @@ export function buildBwrapArgs(policy: SandboxPolicy, cmd: string[], opts: Bwrap
     if (fs.allowWrite.some((w) => under(p, w))) a.push('--ro-bind', p, p);
     // A start-up file in the stand-in home: an empty read-only file, so a write is refused
     // (and seen as refused) instead of landing in a throwaway copy.
-    else if (!visible(p) && !isDir(p) && under(p, fs.home)) a.push('--ro-bind', '/dev/null', p);
+    else if (!visible(p) && !isDir(p) && under(p, fs.home)) a.push('--ro-bind', emptyFile(), p);
   }
   for (const p of fs.denyRead) {
     if (!visible(p)) continue;
     if (isDir(p)) a.push('--tmpfs', p, '--remount-ro', p);
+    // /dev/null on the nodev mounts inside cannot be opened: reading a hidden file is refused (EACCES).
     else a.push('--ro-bind', '/dev/null', p);
   }
 
@@ -106,6 +108,6 @@ export function buildBwrapArgs(policy: SandboxPolicy, cmd: string[], opts: Bwrap
   for (const [k, v] of Object.entries(opts.env)) a.push('--setenv', k, v);
   if (opts.seccompFd !== undefined) a.push('--seccomp', String(opts.seccompFd));
   const bash = existsSync('/bin/bash');
-  a.push('--', bash ? '/bin/bash' : '/bin/sh', '-c', innerScript(opts.socat, bash), 'fence-sandbox', ...cmd);
+  a.push('--', ...(bash ? ['/bin/bash', '--noprofile', '--norc'] : ['/bin/sh']), '-c', innerScript(opts.socat, bash), 'fence-sandbox', ...cmd);
   return a;
 }

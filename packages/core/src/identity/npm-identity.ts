@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ScriptIdentity, ScriptKind } from '../policy/types.js';
 import { installLocation, packageDirOf } from './install-location.js';
 import { nameFromResolved } from './registry-name.js';
+import { readManifest } from './read-manifest.js';
 
 /** Lifecycle events that npm, pnpm and Yarn run by themselves during an install. */
 export const INSTALL_EVENTS = new Set(['preinstall', 'install', 'postinstall', 'prepublish', 'preprepare', 'prepare', 'postprepare', 'dependencies']);
@@ -13,14 +14,6 @@ export interface ScriptRequest {
   env: Record<string, string | undefined>;
 }
 
-function readManifest(dir: string): { name?: string; version?: string } {
-  try {
-    const m = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-    return { name: typeof m.name === 'string' ? m.name : undefined, version: typeof m.version === 'string' ? m.version : undefined };
-  } catch {
-    return {};
-  }
-}
 
 /** Nearest directory upwards that looks like a project root (lockfile, workspace file, .git). */
 export function findProjectRoot(start: string): string {

@@ -1,6 +1,4 @@
-import { spawn, type StdioOptions } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
-import { constants as osConstants } from 'node:os';
+import type { StdioOptions } from 'node:child_process';
 import { AUDIT_FD, auditCommand } from '../audit/strace-command.js';
 import type { SandboxPolicy } from '../policy/types.js';
 import { buildBwrapArgs } from './linux/bwrap-args.js';
@@ -9,6 +7,10 @@ import { SandboxUnavailableError } from './errors.js';
 import { sandboxEnv } from './sandbox-env.js';
 import { shellQuote } from './shell-quote.js';
 import { weakerLaunch } from './weaker-launch.js';
+import type { LaunchSpec } from './launch-spec.js';
+import { spawnLaunch } from './spawn-launch.js';
+
+export type { LaunchSpec } from './launch-spec.js';
 
 /** fd number bwrap reads the seccomp program from (fixed so the shell path can redirect it). */
 export const SECCOMP_FD = 9;
@@ -23,14 +25,6 @@ export interface LaunchOptions {
   audit?: { strace: string; file: string };
 }
 
-/** A ready-to-run sandbox: program, argv and the files to open on extra fds. */
-export interface LaunchSpec {
-  file: string;
-  args: string[];
-  fds: Array<{ fd: number; path: string; write?: boolean }>;
-  /** Printed before the run: set only for the explicit reduced-isolation opt-in. */
-  warning?: string;
-}
 
 export function prepareLaunch(policy: SandboxPolicy, cmd: string[], opts: LaunchOptions = {}): LaunchSpec {
   if (process.platform !== 'linux')
@@ -65,32 +59,8 @@ export function launchToShell(spec: LaunchSpec): string {
   return ['/usr/bin/env', '-i', spec.file, ...spec.args].map(shellQuote).concat(redirs).join(' ');
 }
 
-/** Exit code of a child the way a shell reports it: signals become 128+N. */
-export function exitCodeOf(code: number | null, signal: NodeJS.Signals | null): number {
-  if (code !== null) return code;
-  const n = signal ? (osConstants.signals as Record<string, number>)[signal] : undefined;
-  return 128 + (n ?? 1);
-}
 
 /** Runs the sandbox with inherited stdio (or the given one) and resolves with its exit code. */
 export function runLaunch(spec: LaunchSpec, stdio: StdioOptions = 'inherit'): Promise<number> {
-  if (spec.warning) process.stderr.write(`${spec.warning}\n`);
-  const opened = spec.fds.map((f) => ({ fd: f.fd, handle: openSync(f.path, f.write ? 'w' : 'r', 0o600) }));
-  const base: Array<unknown> = Array.isArray(stdio) ? [...stdio] : [stdio, stdio, stdio];
-  for (const o of opened) {
-    while (base.length < o.fd) base.push('ignore');
-    base[o.fd] = o.handle;
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn(spec.file, spec.args, { stdio: base as StdioOptions, env: {} });
-    for (const o of opened) closeSync(o.handle);
-    const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
-    const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((s) => [s, forward(s)] as const);
-    for (const [s, h] of handlers) process.on(s, h);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      for (const [s, h] of handlers) process.off(s, h);
-      resolve(exitCodeOf(code, signal));
-    });
-  });
+  return spawnLaunch(spec, Array.isArray(stdio) ? [...stdio] : [stdio, stdio, stdio]).exit;
 }

@@ -8,6 +8,7 @@ import {
   preloadPath,
   prepareLaunch,
   resolvePolicy,
+  runLaunchPiped,
   SandboxUnavailableError,
   writeSeccompFile,
 } from '@fence/core';
@@ -15,7 +16,6 @@ import type { Locator, Project } from '@yarnpkg/core';
 import { npath } from '@yarnpkg/fslib';
 import { locatorIdentity } from '../identity/locator-identity.js';
 import { refusalHint } from '../report/refusal-hint.js';
-import { runPiped } from '../sandbox/run-piped.js';
 import { logPathOf, SessionBroker } from '../sandbox/session-broker.js';
 import { resolveFenceRoot } from '../settings/fence-root-setting.js';
 import { isInstalling } from './install-state.js';
@@ -84,7 +84,7 @@ async function runSandboxed(executor: Executor, project: Project, locator: Locat
     const started = Date.now();
     const base = { package: identity.name, version: identity.version, event: identity.event, kind: identity.kind };
     await session.log({ type: 'script', phase: 'start', ...base, dir: identity.dir, verified: identity.verified });
-    const code = await runPiped(spec, extra);
+    const code = await runLaunchPiped(spec, extra);
     await session.log({ type: 'script', phase: 'end', ...base, exitCode: code, durationMs: Date.now() - started });
     const hint = code !== 0 ? refusalHint(logPathOf(sessionDir), identity, since) : undefined;
     if (hint) extra.stderr.write(`${hint}\n`);

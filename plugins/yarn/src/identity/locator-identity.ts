@@ -1,6 +1,5 @@
-import { readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
-import { INSTALL_EVENTS, type ScriptIdentity, type ScriptKind } from '@fence/core';
+import { realpathSync } from 'node:fs';
+import { INSTALL_EVENTS, readManifest, type ScriptIdentity, type ScriptKind } from '@fence/core';
 import type { Locator, Project } from '@yarnpkg/core';
 import { structUtils } from '@yarnpkg/core';
 
@@ -14,14 +13,6 @@ export interface LocatorScript {
   installing: boolean;
 }
 
-function manifestOf(dir: string): { name?: string; version?: string } {
-  try {
-    const m = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-    return { name: typeof m.name === 'string' ? m.name : undefined, version: typeof m.version === 'string' ? m.version : undefined };
-  } catch {
-    return {};
-  }
-}
 
 function real(p: string): string {
   try {
@@ -45,7 +36,7 @@ export function locatorIdentity(s: LocatorScript): ScriptIdentity {
     return { name, version: workspace.manifest.version ?? undefined, event: s.scriptName, dir, kind, verified: true };
   }
   const stored = s.project.storedPackages.get(s.locator.locatorHash);
-  const manifest = manifestOf(dir);
+  const manifest = readManifest(dir);
   const version = stored?.version ?? manifest.version;
   const mismatch =
     manifest.name !== undefined && manifest.name !== name

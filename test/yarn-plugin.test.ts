@@ -216,3 +216,23 @@ describe('install location of a Yarn PnP unplugged package', () => {
     expect(installLocation('/p/.yarn/unplugged/@s-a-npm-1.0.0-ff/node_modules/@s/a')).toEqual({ name: '@s/a', projectRoot: '/p' });
   });
 });
+
+describe('yarn plugin, audit mode', () => {
+  it('records refused file accesses of a dependency script with FENCE_AUDIT=1, and none without', async () => {
+    const project = await makeYarnProject({ linker: 'node-modules', deps: { 'write-outside': 'write-outside' }, ports: { allowed: allowed.port, exfil: exfil.port } });
+    cleanups.push(project.cleanup);
+    const audited = path.join(project.root, 'logs-audit');
+    const result = await runYarn(project.dir, ['install'], { ...(await fenceEnv(project.home, audited)), FENCE_AUDIT: '1' });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const files = (await readSessionEvents(audited)).filter((e) => e.type === 'file' && e.package === 'write-outside');
+    const paths = files.map((e) => String(e.path));
+    expect(paths).toContain(path.join(project.home, '.bashrc'));
+    expect(paths).toContain(path.join(project.dir, 'package.json'));
+    expect(readFileSync(path.join(project.home, '.bashrc'), 'utf8')).toBe(BASHRC_CONTENT);
+
+    const plainLog = path.join(project.root, 'logs-plain');
+    const again = await runYarn(project.dir, ['rebuild'], await fenceEnv(project.home, plainLog));
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect((await readSessionEvents(plainLog)).filter((e) => e.type === 'file')).toEqual([]);
+  }, 240_000);
+});

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
-  ConfigError, SandboxUnavailableError, auditScope, fileEvents, getProfile, loadConfig, mergeConfigs, openEventLog, openLocalSession,
+  ConfigError, SandboxUnavailableError, auditScope, bridgeBinary, fileEvents, getProfile, loadConfig, mergeConfigs, openEventLog, openLocalSession,
   preloadPath, prepareLaunch, processStartTime, readAuditFile, requireStrace, resolvePolicy, runLaunch, writeSeccompFile,
   type FenceConfig, type SessionEvent,
 } from '@fence/core';
@@ -92,6 +92,7 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
     const audit = policy.audit ? { strace: requireStrace(), file: join(session.dir, 'audit.strace') } : undefined;
     const spec = prepareLaunch(policy, o.cmd, {
       proxySocket,
+      bridge: bridgeBinary(),
       preload: preloadPath(),
       seccompFile: policy.seccomp
         ? writeSeccompFile(session.dir, { denyUnixSockets: policy.denyUnixSockets, allowPtrace: policy.audit })

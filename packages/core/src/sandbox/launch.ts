@@ -17,6 +17,8 @@ export const SECCOMP_FD = 9;
 
 export interface LaunchOptions {
   proxySocket?: string;
+  /** Path of the compiled fence-bridge, when the set-up could build it. */
+  bridge?: string;
   seccompFile?: string;
   preload?: string;
   callerNodeOptions?: string;
@@ -41,6 +43,7 @@ export function prepareLaunch(policy: SandboxPolicy, cmd: string[], opts: Launch
   const inner = opts.audit ? auditCommand(opts.audit.strace, cmd) : cmd;
   const args = buildBwrapArgs(policy, inner, {
     socat: tools.socat,
+    bridge: opts.bridge,
     proxySocket: opts.proxySocket,
     seccompFd: opts.seccompFile ? SECCOMP_FD : undefined,
     overlays: opts.overlays,
@@ -52,11 +55,15 @@ export function prepareLaunch(policy: SandboxPolicy, cmd: string[], opts: Launch
 }
 
 /** The launch as one shell command line, for the script-shell's fast path (`eval`). */
-export function launchToShell(spec: LaunchSpec): string {
+export function launchToShell(spec: LaunchSpec, callerEnvNames: string[] = []): string {
   const redirs = spec.fds.map((f) => `${f.fd}${f.write ? '>' : '<'}${shellQuote(f.path)}`);
   if (spec.warning) return `printf '%s\\n' ${shellQuote(spec.warning)} >&2\n${[spec.file, ...spec.args].map(shellQuote).join(' ')}`;
-  // `env -i`: bwrap stays pid 1 inside, and a sandboxed script can read /proc/1/environ.
-  return ['/usr/bin/env', '-i', spec.file, ...spec.args].map(shellQuote).concat(redirs).join(' ');
+  const cmd = [spec.file, ...spec.args].map(shellQuote).concat(redirs).join(' ');
+  // bwrap stays pid 1 inside, and a sandboxed script can read /proc/1/environ: bwrap must start
+  // with an empty environment. `unset` is a builtin (no exec); names sh cannot unset need env -i.
+  const names = [...new Set([...callerEnvNames, 'PWD', 'OLDPWD'])];
+  if (names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) return `unset ${names.join(' ')}\n${cmd}`;
+  return `${shellQuote('/usr/bin/env')} -i ${cmd}`;
 }
 
 

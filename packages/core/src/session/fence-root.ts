@@ -22,3 +22,9 @@ export const preloadPath = (root = fenceRoot()) => join(root, 'hooks/bundle/prel
 export const daemonScript = (root = fenceRoot()) => join(root, 'packages/core/dist/session/session-daemon-main.js');
 export const fenceShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/bin/fence-shell');
 export const nestedShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/bin/fence-shell-nested');
+
+/** The compiled in-sandbox bridge (scripts/build.mjs builds it where a C compiler exists), if present. */
+export const bridgeBinary = (root = fenceRoot()): string | undefined => {
+  const p = join(root, 'packages/core/dist/native/fence-bridge');
+  return existsSync(p) ? p : undefined;
+};

@@ -14,7 +14,7 @@ import { SandboxUnavailableError } from '../sandbox/errors.js';
 import { launchToShell, prepareLaunch } from '../sandbox/launch.js';
 import { writeSeccompFile } from '../sandbox/seccomp/write-filter-file.js';
 import { shellQuote } from '../sandbox/shell-quote.js';
-import { fenceRoot, fenceShellPath, nestedShellPath, preloadPath } from './fence-root.js';
+import { bridgeBinary, fenceRoot, fenceShellPath, nestedShellPath, preloadPath } from './fence-root.js';
 import { readProcess, shellArgs } from './read-process.js';
 
 export interface PreparedScript {
@@ -101,6 +101,7 @@ export async function prepareScript(input: PrepareInput, api: BrokerApi): Promis
     const audit = policy.audit ? { strace: requireStrace(), file: join(api.sessionDir, `audit-${randomUUID()}.strace`) } : undefined;
     const spec = prepareLaunch(policy, ['/bin/sh', ...args], {
       proxySocket,
+      bridge: bridgeBinary(root),
       preload: preloadPath(root),
       seccompFile: policy.seccomp ? seccompFileFor(api.sessionDir, policy.denyUnixSockets, policy.audit) : undefined,
       audit,
@@ -108,7 +109,7 @@ export async function prepareScript(input: PrepareInput, api: BrokerApi): Promis
       overlays: nestedOverlays(root, input.shellPath),
     });
     return {
-      shell: launchToShell(spec),
+      shell: launchToShell(spec, Object.keys(input.env)),
       identity,
       sandboxed: true,
       projectRoot,

@@ -11,6 +11,8 @@ export interface LedgerAudit {
 interface Entry {
   identity: ScriptIdentity;
   started: number;
+  /** The script-shell's pid: when it is gone without a `done`, the script succeeded. */
+  pid?: number;
   lastRefusal?: string;
   audit?: LedgerAudit;
 }
@@ -25,9 +27,9 @@ export class ScriptLedger {
     return `${name}\0${event}\0${version}`;
   }
 
-  start(identity: ScriptIdentity, audit?: LedgerAudit): number {
+  start(identity: ScriptIdentity, audit?: LedgerAudit, pid?: number): number {
     const id = this.next++;
-    this.entries.set(id, { identity, started: Date.now(), audit });
+    this.entries.set(id, { identity, started: Date.now(), audit, pid });
     this.byKey.set(ScriptLedger.key(identity.name, identity.event, identity.version), id);
     return id;
   }
@@ -53,5 +55,16 @@ export class ScriptLedger {
     if (!entry) return undefined;
     this.entries.delete(id);
     return { identity: entry.identity, durationMs: Date.now() - entry.started, lastRefusal: entry.lastRefusal, audit: entry.audit };
+  }
+
+  /** Scripts whose shell has exited without reporting: they ended with exit code 0. */
+  finishGone(alive: (pid: number) => boolean): Array<{ identity: ScriptIdentity; durationMs: number }> {
+    const out: Array<{ identity: ScriptIdentity; durationMs: number }> = [];
+    for (const [id, entry] of this.entries) {
+      if (entry.pid === undefined || entry.audit || alive(entry.pid)) continue;
+      this.entries.delete(id);
+      out.push({ identity: entry.identity, durationMs: Date.now() - entry.started });
+    }
+    return out;
   }
 }

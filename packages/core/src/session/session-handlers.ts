@@ -1,5 +1,6 @@
 import { fileEvents, readAuditFile } from '../audit/collect-audit.js';
 import type { BrokerApi, BrokerHandler } from '../broker/daemon.js';
+import { processStartTime } from '../broker/session-key.js';
 import { shellQuote } from '../sandbox/shell-quote.js';
 import { prepareFromPid } from './prepare-script.js';
 import type { ScriptLedger } from './script-ledger.js';
@@ -10,6 +11,17 @@ import type { ScriptLedger } from './script-ledger.js';
  * to print when the script failed after a refusal.
  */
 export function sessionHandlers(ledger: ScriptLedger, socat: () => string): Record<string, BrokerHandler> {
+  let watching = false;
+  // A successful script reports nothing (its hot path stays fork-free): the broker notices
+  // its shell is gone and logs the end. Failures report synchronously, with their code.
+  const watch = (api: BrokerApi) => {
+    if (watching) return;
+    watching = true;
+    setInterval(() => {
+      for (const { identity, durationMs } of ledger.finishGone((pid) => processStartTime(pid) !== undefined))
+        api.log({ type: 'script', phase: 'end', package: identity.name, version: identity.version, event: identity.event, kind: identity.kind, exitCode: 0, durationMs });
+    }, 200).unref();
+  };
   return {
     prepare: async (msg, api: BrokerApi) => {
       const pid = Number(msg.pid);
@@ -17,7 +29,8 @@ export function sessionHandlers(ledger: ScriptLedger, socat: () => string): Reco
       const prepared = await prepareFromPid(pid, api);
       if (!prepared.sandboxed || !prepared.identity) return prepared.shell;
       const { identity } = prepared;
-      const id = ledger.start(identity, prepared.audit);
+      const id = ledger.start(identity, prepared.audit, pid);
+      watch(api);
       api.log({ type: 'script', phase: 'start', package: identity.name, version: identity.version, event: identity.event, kind: identity.kind, dir: identity.dir, verified: identity.verified, projectRoot: prepared.projectRoot });
       const ctl = shellQuote(`UNIX-CONNECT:${api.sessionDir}/control.sock`);
       const s = shellQuote(socat());
@@ -28,7 +41,7 @@ export function sessionHandlers(ledger: ScriptLedger, socat: () => string): Reco
         // Audit mode waits for `done` even on success: its file events must be logged before the install moves on.
         prepared.audit
           ? `${report('$fence_rc')} | ${s} -t 30 - ${ctl} >&2 2>/dev/null`
-          : `if [ $fence_rc -ne 0 ]; then ${report('$fence_rc')} | ${s} -t 5 - ${ctl} >&2 2>/dev/null; else (${report('0')} | ${s} - ${ctl} >/dev/null 2>&1 &); fi`,
+          : `if [ $fence_rc -ne 0 ]; then ${report('$fence_rc')} | ${s} -t 5 - ${ctl} >&2 2>/dev/null; fi`,
         'exit $fence_rc',
       ].join('\n');
     },

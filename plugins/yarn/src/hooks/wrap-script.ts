@@ -1,12 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import {
+  auditScope,
+  bridgeBinary,
   ConfigError,
+  fileEvents,
   fenceShellPath,
   insideFenceSandbox,
   loadConfig,
   nestedShellPath,
   preloadPath,
   prepareLaunch,
+  readAuditFile,
+  requireStrace,
   resolvePolicy,
   runLaunchPiped,
   SandboxUnavailableError,
@@ -56,6 +63,7 @@ async function runSandboxed(executor: Executor, project: Project, locator: Locat
     throw e;
   }
   if (identity.kind === 'by-hand' && (config.scripts?.runByHand ?? 'host') === 'host') return executor();
+  if (env.FENCE_AUDIT === '1') config = { ...config, sandbox: { ...config.sandbox, audit: true } };
 
   let root: string;
   try {
@@ -70,10 +78,15 @@ async function runSandboxed(executor: Executor, project: Project, locator: Locat
   const session = brokerFor(root);
   try {
     const { socket, sessionDir } = await session.register(identity, policy.network);
+    const audit = policy.audit ? { strace: requireStrace(), file: join(sessionDir, `audit-${randomUUID()}.strace`) } : undefined;
     const spec = prepareLaunch(policy, shellCommand(extra.script, extra.args), {
       proxySocket: socket,
+      bridge: bridgeBinary(root),
       preload: preloadPath(root),
-      seccompFile: policy.seccomp ? writeSeccompFile(sessionDir, { denyUnixSockets: policy.denyUnixSockets }) : undefined,
+      seccompFile: policy.seccomp
+        ? writeSeccompFile(sessionDir, { denyUnixSockets: policy.denyUnixSockets, allowPtrace: policy.audit })
+        : undefined,
+      audit,
       callerNodeOptions: env.NODE_OPTIONS,
       // A nested fence-shell (the node-gyp shim inside a script) runs in the sandbox it is already in.
       overlays: [[nestedShellPath(root), fenceShellPath(root)]],
@@ -83,8 +96,9 @@ async function runSandboxed(executor: Executor, project: Project, locator: Locat
     const since = new Date().toISOString();
     const started = Date.now();
     const base = { package: identity.name, version: identity.version, event: identity.event, kind: identity.kind };
-    await session.log({ type: 'script', phase: 'start', ...base, dir: identity.dir, verified: identity.verified });
+    await session.log({ type: 'script', phase: 'start', ...base, dir: identity.dir, projectRoot, verified: identity.verified });
     const code = await runLaunchPiped(spec, extra);
+    if (audit) for (const ev of fileEvents(readAuditFile(audit.file, auditScope(policy)), identity)) await session.log(ev);
     await session.log({ type: 'script', phase: 'end', ...base, exitCode: code, durationMs: Date.now() - started });
     const hint = code !== 0 ? refusalHint(logPathOf(sessionDir), identity, since) : undefined;
     if (hint) extra.stderr.write(`${hint}\n`);

@@ -2,10 +2,12 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import type { SandboxPolicy } from '../../policy/types.js';
 import { emptyFile } from './empty-file.js';
-import { INNER_PROXY_SOCKET, innerScript } from './inner-script.js';
+import { BRIDGE_PORT, INNER_PROXY_SOCKET, innerScript } from './inner-script.js';
 
 export interface BwrapOptions {
   socat: string;
+  /** The compiled fence-bridge (listens before it execs the command); socat and a wait loop otherwise. */
+  bridge?: string;
   /** The host socket of this script's proxy endpoint, bind-mounted inside. */
   proxySocket?: string;
   /** fd number bwrap reads the seccomp program from. */
@@ -107,7 +109,11 @@ export function buildBwrapArgs(policy: SandboxPolicy, cmd: string[], opts: Bwrap
   a.push('--chdir', policy.cwd, '--clearenv');
   for (const [k, v] of Object.entries(opts.env)) a.push('--setenv', k, v);
   if (opts.seccompFd !== undefined) a.push('--seccomp', String(opts.seccompFd));
-  const bash = existsSync('/bin/bash');
-  a.push('--', ...(bash ? ['/bin/bash', '--noprofile', '--norc'] : ['/bin/sh']), '-c', innerScript(opts.socat, bash), 'fence-sandbox', ...cmd);
+  if (opts.proxySocket && opts.bridge) a.push('--', opts.bridge, String(BRIDGE_PORT), INNER_PROXY_SOCKET, ...cmd);
+  else if (!opts.proxySocket) a.push('--', ...cmd);
+  else {
+    const bash = existsSync('/bin/bash');
+    a.push('--', ...(bash ? ['/bin/bash', '--noprofile', '--norc'] : ['/bin/sh']), '-c', innerScript(opts.socat, bash), 'fence-sandbox', ...cmd);
+  }
   return a;
 }

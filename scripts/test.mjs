@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const vitest = join(root, 'node_modules/vitest/vitest.mjs');
 const extra = process.argv.slice(2);
-const UNPRIVILEGED_SUITES = ['packages/core/src/sandbox', 'packages/run', 'test/run-'];
+const UNPRIVILEGED_SUITES = ['packages/core/src/sandbox', 'packages/run', 'test/run-', 'test/sandbox-'];
 const USER = 'fence-test';
 
 function runVitest(label, args, wrap = []) {

@@ -28,3 +28,6 @@ export const bridgeBinary = (root = fenceRoot()): string | undefined => {
   const p = join(root, 'packages/core/dist/native/fence-bridge');
   return existsSync(p) ? p : undefined;
 };
+
+/** How the session broker is started (one place, for the npm script-shell and the Yarn plugin). */
+export const daemonCommand = (root = fenceRoot()): string[] => [process.execPath, daemonScript(root)];

@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   brokerRequest,
-  daemonScript,
+  daemonCommand,
   ensureBroker,
   LOG_PATH_FILE,
   runtimeDir,
@@ -28,7 +28,7 @@ export class SessionBroker {
 
   private broker() {
     // One ensureBroker per Yarn process; a failed start is retried by the next script.
-    this.handle ??= ensureBroker({ ownerPid: process.pid, env: this.env, daemonScript: daemonScript(this.root) }).catch((e: unknown) => {
+    this.handle ??= ensureBroker({ ownerPid: process.pid, env: this.env, daemonCommand: daemonCommand(this.root) }).catch((e: unknown) => {
       this.handle = undefined;
       throw e;
     });

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ATTACK_FIXTURES,
   BASHRC_CONTENT,
+  BENIGN_FIXTURES,
   PAYLOAD_BODY,
   SECRET_MARKERS,
   envFor,
@@ -25,17 +27,8 @@ import {
 
 const run = promisify(execFile);
 
-const ATTACKS = [
-  'steal-env',
-  'steal-files',
-  'exfil-http',
-  'write-outside',
-  'persist-bg',
-  'name-spoof',
-  'gyp-command-expansion',
-  'shai-hulud-like',
-] as const;
-const BENIGN = ['benign-postinstall', 'native-addon', 'benign-nested', 'fetches-allowed', 'fetches-allowed-fetch'] as const;
+const ATTACKS = ATTACK_FIXTURES;
+const BENIGN = BENIGN_FIXTURES;
 
 let project: Project;
 let allowed: RecordingServer;

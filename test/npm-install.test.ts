@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ATTACK_FIXTURES,
   BASHRC_CONTENT,
+  BENIGN_FIXTURES,
   PAYLOAD_BODY,
   leakedMarkers,
   makeProject,
@@ -31,17 +33,8 @@ import {
   type LoggedEvent,
 } from './helpers/index.js';
 
-const ATTACKS = [
-  'steal-env',
-  'steal-files',
-  'exfil-http',
-  'write-outside',
-  'persist-bg',
-  'name-spoof',
-  'gyp-command-expansion',
-  'shai-hulud-like',
-] as const;
-const BENIGN = ['benign-postinstall', 'native-addon', 'benign-nested', 'fetches-allowed', 'fetches-allowed-fetch'] as const;
+const ATTACKS = ATTACK_FIXTURES;
+const BENIGN = BENIGN_FIXTURES;
 
 const FENCE_JSON = {
   packages: {

@@ -26,6 +26,8 @@ export function pmEnv({ home, cache, store, extra = {} }) {
     npm_config_update_notifier: 'false',
     npm_config_loglevel: 'error',
     YARN_ENABLE_TELEMETRY: '0',
+    YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+    CI: '',
     COREPACK_ENABLE_STRICT: '0',
     ...(store ? { npm_config_store_dir: store } : {}),
     ...(dir ? { npm_config_nodedir: dir } : {}),

@@ -14,7 +14,8 @@ export interface EnvForOptions {
 
 // Settings inherited from a surrounding `npm test` or the developer's shell would
 // change how the install under test behaves (script-shell, registry, cache).
-const INHERITED = /^(npm_|pnpm_|yarn_|INIT_CWD$|XDG_|NODE_OPTIONS$|FENCE_FIXTURE_)/i;
+// CI too: in CI, Yarn and pnpm refuse to write lockfiles, and these installs are a developer's.
+const INHERITED = /^(npm_|pnpm_|yarn_|INIT_CWD$|XDG_|NODE_OPTIONS$|FENCE_FIXTURE_|CI$|CONTINUOUS_INTEGRATION$|GITHUB_ACTIONS$)/i;
 // The runner's own credentials stay out: attack fixtures record (and, plainly,
 // send to a local server) whatever looks like one; only planted markers may.
 const CREDENTIAL_LIKE = /TOKEN|SECRET|KEY|PASSWORD|AUTH|CREDENTIAL|AWS_/i;
@@ -39,6 +40,7 @@ export function envFor(home: string, options: EnvForOptions = {}): NodeJS.Proces
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
     YARN_ENABLE_TELEMETRY: '0',
+    YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
     YARN_ENABLE_GLOBAL_CACHE: 'false',
     ...(nodeDir ? { npm_config_nodedir: nodeDir } : {}),
     ...TOKEN_ENV,

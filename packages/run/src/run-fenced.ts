@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
-  ConfigError, SandboxUnavailableError, auditScope, bridgeBinary, fileEvents, getProfile, loadConfig, mergeConfigs, openEventLog, openLocalSession,
+  ConfigError, SandboxUnavailableError, auditScope, bridgeBinary, fenceRoot, fileEvents, getProfile, loadConfig, mergeConfigs, openEventLog, openLocalSession,
   preloadPath, prepareLaunch, processStartTime, readAuditFile, requireStrace, resolvePolicy, runLaunch, writeSeccompFile,
   type FenceConfig, type SessionEvent,
 } from '@fence/core';
@@ -67,7 +67,8 @@ export async function runFenced(o: RunFencedOptions): Promise<number> {
     extraDomains: [...allow.allowedDomains, ...o.allowDomains],
     cachesWritable: profileName !== undefined,
     // The active virtualenv stays readable for any command (`fence-run python app.py`), wherever it lives.
-    extraReadRoots: activeVenv(o),
+    // fence's own files (the bridge, the Node preload) must be readable inside, even when fence lives under /tmp.
+    extraReadRoots: [...activeVenv(o), fenceRoot()],
   });
   if (o.printPolicy) {
     const created = allow.createDirs.length ? `\ncreated at launch if missing (then writable):\n${allow.createDirs.map((d) => `  ${d}`).join('\n')}` : '';

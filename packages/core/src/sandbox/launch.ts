@@ -1,4 +1,5 @@
 import type { StdioOptions } from 'node:child_process';
+import { dirname } from 'node:path';
 import { AUDIT_FD, auditCommand } from '../audit/strace-command.js';
 import type { SandboxPolicy } from '../policy/types.js';
 import { buildBwrapArgs } from './linux/bwrap-args.js';
@@ -44,6 +45,7 @@ export function prepareLaunch(policy: SandboxPolicy, cmd: string[], opts: Launch
   const args = buildBwrapArgs(policy, inner, {
     socat: tools.socat,
     bridge: opts.bridge,
+    ownFiles: [opts.bridge, opts.preload && dirname(opts.preload)].filter((p): p is string => !!p),
     proxySocket: opts.proxySocket,
     seccompFd: opts.seccompFile ? SECCOMP_FD : undefined,
     overlays: opts.overlays,

@@ -12,6 +12,8 @@ export interface BwrapOptions {
   proxySocket?: string;
   /** fd number bwrap reads the seccomp program from. */
   seccompFd?: number;
+  /** fence's own files the sandbox needs (the bridge, the Node preload), bound wherever they live. */
+  ownFiles?: string[];
   /** host path -> file shown in its place (the nested fence-shell). */
   overlays?: Array<[source: string, dest: string]>;
   /** Full environment inside (replaces everything). */
@@ -104,6 +106,7 @@ export function buildBwrapArgs(policy: SandboxPolicy, cmd: string[], opts: Bwrap
     else a.push('--ro-bind', '/dev/null', p);
   }
 
+  for (const p of opts.ownFiles ?? []) if (hiddenByMask(p, masked, bound)) a.push('--ro-bind', p, p);
   if (opts.proxySocket) a.push('--bind', opts.proxySocket, INNER_PROXY_SOCKET);
   for (const [src, dest] of opts.overlays ?? []) a.push('--ro-bind', src, dest);
   a.push('--chdir', policy.cwd, '--clearenv');

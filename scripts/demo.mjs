@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASHRC_CONTENT, envFor, makeProject, plainHostsEnv, readLoot, startHttpServer, succeeded } from '../test/helpers/dist/index.js';
+import { BASHRC_CONTENT, envFor, leakedMarkers, makeProject, plainHostsEnv, readLoot, startHttpServer, succeeded } from '../test/helpers/dist/index.js';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
 const fenceShell = join(root, 'plugins/npm/bin/fence-shell');
@@ -26,13 +26,18 @@ async function install(label, sandboxed, exfil) {
   const before = exfil.requests.length;
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project.dir, env, encoding: 'utf8' });
   const loot = {};
-  for (const a of attacks) loot[a] = succeeded(await readLoot(project.dir, a));
+  for (const a of attacks) {
+    // "Worked" by the script's own account; what matters is whether a planted secret came out.
+    const got = await readLoot(project.dir, a);
+    loot[a] = succeeded(got).map((what) => (leakedMarkers(JSON.stringify(got.attempts[what])).length ? `${what} (SECRET)` : what));
+  }
   const addon = spawnSync(process.execPath, ['-e', 'console.log(require("native-addon").answer())'], { cwd: project.dir, encoding: 'utf8' }).stdout.trim();
   const bashrc = readFileSync(join(project.home, '.bashrc'), 'utf8');
   const hook = existsSync(join(project.dir, '.git/hooks/pre-commit'));
   const logs = existsSync(logDir) ? readdirSync(logDir).map((f) => join(logDir, f)) : [];
   console.log(`\n${bold(label)}: npm install exited ${r.status}${r.status ? `\n${r.stderr.trim().split('\n').slice(-5).join('\n')}` : ''}`);
-  for (const [pkg, won] of Object.entries(loot)) console.log(`  ${pkg.padEnd(14)} ${won.length ? `got: ${won.join(', ')}` : 'got nothing'}`);
+  for (const [pkg, won] of Object.entries(loot)) console.log(`  ${pkg.padEnd(14)} ${won.length ? `did: ${won.join(', ')}` : 'did nothing'}`);
+  if (sandboxed) console.log('  (no planted secret came out: these touched only the sandbox itself, its own /proc and private /tmp)');
   console.log(`  exfil server received ${exfil.requests.length - before} request(s)`);
   console.log(`  ~/.bashrc ${bashrc === BASHRC_CONTENT ? 'untouched' : 'MODIFIED'}; .git/hooks/pre-commit ${hook ? 'PLANTED' : 'absent'}`);
   console.log(`  native addon answer(): ${addon || '(not built)'}`);

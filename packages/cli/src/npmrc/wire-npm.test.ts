@@ -3,17 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeRecordingShell } from '../test-support/fake-shell.js';
-import { tempDir } from '../test-support/temp-dir.js';
+import { tempDirsPerTest } from '../test-support/temp-dir.js';
 import { removeScriptShell, setScriptShell } from './edit-npmrc.js';
 import { wireNpm } from './wire-npm.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-const temp = (p: string) => {
-  const t = tempDir(p);
-  cleanups.push(t.cleanup);
-  return t.dir;
-};
+const temp = tempDirsPerTest(afterEach);
 
 const ORIGINAL = [
   '# company registry',

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeRecordingShell } from '../test-support/fake-shell.js';
-import { tempDir } from '../test-support/temp-dir.js';
+import { tempDirsPerTest } from '../test-support/temp-dir.js';
 import { removePnpmShell, setPnpmShell } from './workspace-yaml.js';
 import { wirePnpm } from './wire-pnpm.js';
 
@@ -14,13 +14,7 @@ const repo = resolve(here, '../../../..');
 const pnpmBin = createRequire(import.meta.url).resolve('pnpm/bin/pnpm.mjs');
 const tarball = join(repo, 'fixtures/tarballs/benign-postinstall-1.0.0.tgz');
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-const temp = (p: string) => {
-  const t = tempDir(p);
-  cleanups.push(t.cleanup);
-  return t.dir;
-};
+const temp = tempDirsPerTest(afterEach);
 
 const pnpm = (cwd: string, args: string[], env: NodeJS.ProcessEnv) =>
   spawnSync(process.execPath, [pnpmBin, ...args], { cwd, env, encoding: 'utf8', timeout: 120_000 });

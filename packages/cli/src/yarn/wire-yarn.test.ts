@@ -2,17 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { YARN_PLUGIN_SPEC, yarnBundlePath } from '../install-paths/index.js';
-import { tempDir } from '../test-support/temp-dir.js';
+import { tempDirsPerTest } from '../test-support/temp-dir.js';
 import { wireYarn } from './wire-yarn.js';
 import { addYarnPlugin, listYarnPlugins, removeYarnPlugin } from './yarnrc-plugins.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-const temp = (p: string) => {
-  const t = tempDir(p);
-  cleanups.push(t.cleanup);
-  return t.dir;
-};
+const temp = tempDirsPerTest(afterEach);
 
 describe('.yarnrc.yml plugins editing', () => {
   it('adds one entry, keeps comments and other plugins, and removes only ours', () => {

@@ -12,7 +12,17 @@ const under = (p: string, root: string) => {
  * manager's own bin dirs, a CI tool cache): the commands a script calls by name
  * must still be found. Entries under home are handled by the home binds.
  */
+const memo = new Map<string, string[]>();
+
 export function pathEntriesToKeep(envPath: string | undefined, home: string): string[] {
+  // Every script of an install has the same PATH: look at the disk once.
+  const key = `${envPath ?? ''}\0${home}`;
+  let hit = memo.get(key);
+  if (!hit) memo.set(key, (hit = findEntries(envPath, home)));
+  return hit;
+}
+
+function findEntries(envPath: string | undefined, home: string): string[] {
   const out = new Set<string>();
   for (const entry of (envPath ?? '').split(':')) {
     if (!isAbsolute(entry) || !existsSync(entry) || (home && under(entry, home))) continue;

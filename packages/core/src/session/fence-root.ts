@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+let found: string | undefined;
+
 /**
  * The fence installation: the directory holding packages/core and hooks. Found
  * from this module's own location (or FENCE_ROOT for bundles that live elsewhere,
@@ -9,6 +11,13 @@ import { fileURLToPath } from 'node:url';
  */
 export function fenceRoot(env: NodeJS.ProcessEnv = process.env): string {
   if (env.FENCE_ROOT && existsSync(join(env.FENCE_ROOT, 'packages/core'))) return env.FENCE_ROOT;
+  // Found once per process: the broker asks for every script.
+  if (found) return found;
+  found = walkUp();
+  return found;
+}
+
+function walkUp(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'packages/core')) && existsSync(join(dir, 'hooks'))) return dir;

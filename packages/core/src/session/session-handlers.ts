@@ -26,7 +26,13 @@ export function sessionHandlers(ledger: ScriptLedger, socat: () => string): Reco
     prepare: async (msg, api: BrokerApi) => {
       const pid = Number(msg.pid);
       if (!Number.isInteger(pid) || pid <= 0) return `printf 'fence: bad prepare request\\n' >&2; exit 2`;
-      const prepared = await prepareFromPid(pid, api);
+      let prepared;
+      try {
+        prepared = await prepareFromPid(pid, api);
+      } catch (e) {
+        // Whatever went wrong, the answer is still shell text that runs nothing.
+        return `printf '%s\\n' ${shellQuote(`fence: could not prepare the sandbox: ${(e as Error).message}`)} 'The script was NOT run (fence fails closed).' >&2; exit 126`;
+      }
       if (!prepared.sandboxed || !prepared.identity) return prepared.shell;
       const { identity } = prepared;
       const id = ledger.start(identity, prepared.audit, pid);

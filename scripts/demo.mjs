@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { BASHRC_CONTENT, envFor, leakedMarkers, makeProject, plainHostsEnv, readLoot, startHttpServer, succeeded } from '../test/helpers/dist/index.js';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
-const fenceShell = join(root, 'plugins/npm/bin/fence-shell');
+const compiledShell = join(root, 'plugins/npm/dist/native/fence-shell');
+const fenceShell = existsSync(compiledShell) ? compiledShell : join(root, 'plugins/npm/bin/fence-shell');
 const demoDeps = JSON.parse(readFileSync(join(root, 'fixtures/demo-project/package.json'), 'utf8')).dependencies;
 const deps = Object.fromEntries(Object.keys(demoDeps).map((name) => [name, name]));
 const attacks = Object.keys(deps).filter((d) => !['benign-postinstall', 'native-addon'].includes(d));

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BENCH_DIR = path.join(ROOT, 'bench');
-export const FENCE_SHELL = path.join(ROOT, 'plugins/npm/bin/fence-shell');
+export const FENCE_SHELL_POSIX = path.join(ROOT, 'plugins/npm/bin/fence-shell');
+const COMPILED_SHELL = path.join(ROOT, 'plugins/npm/dist/native/fence-shell');
+/** What `fence init` configures: the compiled script-shell when the build made it. */
+export const FENCE_SHELL = existsSync(COMPILED_SHELL) ? COMPILED_SHELL : FENCE_SHELL_POSIX;
 export const FENCE_RUN = path.join(ROOT, 'packages/run/bin/fence-run.js');
 export const PRELOAD = path.join(ROOT, 'hooks/bundle/preload.cjs');
 export const CORE_DIST = path.join(ROOT, 'packages/core/dist/index.js');

@@ -28,7 +28,7 @@ export {
 export { adHocTarball } from './ad-hoc-tarball.js';
 export { listBrokers, waitFor, type BrokerProcess } from './brokers.js';
 export { FENCE_CLI, fenceInit } from './fence-cli.js';
-export { FENCE_SHELL, TEST_HOSTS_JSON, fenceEnv, pnpmWorkspaceYaml } from './fence-wiring.js';
+export { FENCE_SHELL, FENCE_SHELL_POSIX, TEST_HOSTS_JSON, fenceEnv, pnpmWorkspaceYaml } from './fence-wiring.js';
 export { PNPM_BIN, runPackageManager, type InstallRun, type RunPmOptions } from './run-package-manager.js';
 export { readSessionEvents, scriptStarts, type LoggedEvent } from './session-log.js';
 export { ATTACK_FIXTURES, BENIGN_FIXTURES } from './fixture-names.js';

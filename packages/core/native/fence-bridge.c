@@ -17,43 +17,20 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "unix-io.h"
+
 #define BUF (64 * 1024)
-
-static int connect_unix(const char *path) {
-  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return -1;
-  struct sockaddr_un a;
-  memset(&a, 0, sizeof a);
-  a.sun_family = AF_UNIX;
-  strncpy(a.sun_path, path, sizeof a.sun_path - 1);
-  if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0) {
-    close(fd);
-    return -1;
-  }
-  return fd;
-}
-
-static int write_all(int fd, const char *p, ssize_t n) {
-  while (n > 0) {
-    ssize_t w = write(fd, p, (size_t)n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return -1;
-    }
-    p += w;
-    n -= w;
-  }
-  return 0;
-}
 
 /* Copies both ways until both directions are closed; half-closes are passed on. */
 static void relay(int a, int b) {
@@ -75,7 +52,7 @@ static void relay(int a, int b) {
         if (i) open_b = 0; else open_a = 0;
         continue;
       }
-      if (write_all(to, buf, n) < 0) return;
+      if (write_all(to, buf, (size_t)n) < 0) return;
     }
   }
 }
@@ -99,19 +76,31 @@ static void serve(int listener, const char *path) {
   }
 }
 
+/* The relay's process: stdio on /dev/null, then serve until the sandbox ends. */
+static void serve_quietly(int listener, const char *path) {
+  int null = open("/dev/null", O_RDWR);
+  if (null >= 0) {
+    dup2(null, 0);
+    dup2(null, 1);
+    dup2(null, 2);
+    if (null > 2) close(null);
+  }
+  serve(listener, path);
+}
+
 /* One request, the whole reply to stdout. */
 static int ask(const char *path, const char *msg) {
   int u = connect_unix(path);
   if (u < 0) return 1;
   size_t n = strlen(msg);
-  if (write_all(u, msg, (ssize_t)n) < 0 || write_all(u, "\n", 1) < 0) return 1;
+  if (write_all(u, msg, n) < 0 || write_all(u, "\n", 1) < 0) return 1;
   shutdown(u, SHUT_WR);
   static char buf[BUF];
   for (;;) {
     ssize_t r = read(u, buf, sizeof buf);
     if (r < 0 && errno == EINTR) continue;
     if (r <= 0) break;
-    if (write_all(1, buf, r) < 0) return 1;
+    if (write_all(1, buf, (size_t)r) < 0) return 1;
   }
   return 0;
 }
@@ -135,22 +124,19 @@ int main(int argc, char **argv) {
     /* No bridge means no network: the safe side. The script still runs. */
     perror("fence-bridge: listen");
   } else {
-    pid_t child = fork();
-    if (child == 0) {
-      /* Double fork: the relay belongs to the sandbox's init, not to the script's shell. */
-      if (fork() == 0) {
-        int null = open("/dev/null", O_RDWR);
-        if (null >= 0) {
-          dup2(null, 0);
-          dup2(null, 1);
-          dup2(null, 2);
-          if (null > 2) close(null);
-        }
-        serve(s, argv[2]);
+    /* The relay must not be a child of the script's shell (its `wait` would hang on it):
+       CLONE_PARENT makes it a sibling, reaped by the sandbox's init. One fork instead of two;
+       the double fork remains for when this runs as an init itself (clone then says EINVAL). */
+    long child = syscall(SYS_clone, CLONE_PARENT | SIGCHLD, 0, 0, 0, 0);
+    if (child == 0) serve_quietly(s, argv[2]);
+    if (child < 0) {
+      pid_t mid = fork();
+      if (mid == 0) {
+        if (fork() == 0) serve_quietly(s, argv[2]);
+        _exit(0);
       }
-      _exit(0);
+      if (mid > 0) waitpid(mid, NULL, 0);
     }
-    if (child > 0) waitpid(child, NULL, 0);
     close(s);
   }
   execvp(argv[3], argv + 3);

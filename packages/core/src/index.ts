@@ -8,7 +8,7 @@ export * from './identity/index.js';
 export { writeSeccompFile, buildSeccompFilter } from './sandbox/seccomp/index.js';
 export { buildSeatbeltProfile, runMacos, macosArgv } from './sandbox/macos/index.js';
 export { openLocalSession, type LocalSession, type SessionEvent } from './session/local-session.js';
-export { fenceRoot, preloadPath, daemonScript, fenceShellPath, nestedShellPath, bridgeBinary, daemonCommand } from './session/fence-root.js';
+export { fenceRoot, preloadPath, daemonScript, fenceShellPath, compiledShellPath, scriptShellPath, nestedShellPath, bridgeBinary, daemonCommand } from './session/fence-root.js';
 export { insideFenceSandbox } from './session/inside-sandbox.js';
 export * from './proxy/index.js';
 export * from './broker/index.js';

@@ -5,7 +5,7 @@
  * pnpm reads scriptShell only from pnpm-workspace.yaml, its global config.yaml or
  * the environment, not from .npmrc.
  */
-import { fenceShellPath } from '@fence/core';
+import { scriptShellPath } from '@fence/core';
 
 export interface FencePnpmSettings {
   scriptShell: string;
@@ -13,11 +13,11 @@ export interface FencePnpmSettings {
 }
 
 /** The pnpm-workspace.yaml keys (`fence init pnpm` writes these). */
-export function fencePnpmSettings(shell: string = fenceShellPath()): FencePnpmSettings {
+export function fencePnpmSettings(shell: string = scriptShellPath()): FencePnpmSettings {
   return { scriptShell: shell, sideEffectsCache: false };
 }
 
 /** The same settings as environment variables, for CI jobs that should not edit files. */
-export function fencePnpmEnv(shell: string = fenceShellPath()): Record<string, string> {
+export function fencePnpmEnv(shell: string = scriptShellPath()): Record<string, string> {
   return { pnpm_config_script_shell: shell, pnpm_config_side_effects_cache: 'false' };
 }

@@ -11,6 +11,8 @@
  */
 import { startDaemon } from './daemon.js';
 import { daemonOptionsFromEnv } from './daemon-options.js';
+import { serveUntilClosed } from './serve-until-closed.js';
+import { signalReady } from './signal-ready.js';
 
 // Detached in its own session already; a terminal hang-up or Ctrl-C is not for us.
 process.on('SIGHUP', () => undefined);
@@ -18,13 +20,8 @@ process.on('SIGINT', () => undefined);
 
 try {
   const daemon = await startDaemon(daemonOptionsFromEnv(process.argv.slice(2), process.env));
-  process.on('SIGTERM', () => void daemon.close());
-  // One bad connection must not take the network away from every script of the install.
-  process.on('uncaughtException', (err) => {
-    daemon.api.log({ type: 'warning', message: `broker error: ${err.message}` });
-  });
-  await daemon.closed;
-  process.exit(0);
+  signalReady();
+  await serveUntilClosed(daemon);
 } catch (err) {
   process.stderr.write(`${(err as Error).message}\n`);
   process.exit(3);

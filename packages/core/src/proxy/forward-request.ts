@@ -2,7 +2,8 @@ import http from 'node:http';
 import type net from 'node:net';
 import { checkTarget } from './check-target.js';
 import { contextOf } from './connection-context.js';
-import { openUpstream, upstreamAddress } from './open-upstream.js';
+import { noteAllocatedBytes } from './external-memory-valve.js';
+import { openUpstreamWithEvents, upstreamAddress } from './open-upstream.js';
 import { refusalMessage } from './refusal-message.js';
 import { headerSafe, reportAllowed, reportRefusal } from './refuse.js';
 
@@ -72,7 +73,7 @@ export async function forwardRequest(req: http.IncomingMessage, res: http.Server
   req.pause();
   let upstream: net.Socket;
   try {
-    upstream = await openUpstream(d.connectHost, d.port, ctx);
+    upstream = await openUpstreamWithEvents(d.connectHost, d.port, ctx);
   } catch {
     return sendStatus(res, 502, 'fence: could not connect to the destination\n');
   }
@@ -94,11 +95,15 @@ export async function forwardRequest(req: http.IncomingMessage, res: http.Server
   out.on('response', (up) => {
     up.on('error', () => res.destroy());
     res.writeHead(up.statusCode ?? 502, up.statusMessage, endToEnd(up.rawHeaders));
+    // Each body byte was allocated twice: by the socket read and by the parser's copy of it.
+    up.on('data', (chunk: Buffer) => noteAllocatedBytes(2 * chunk.length));
     up.pipe(res);
   });
   res.on('close', () => {
     if (!res.writableFinished) out.destroy();
   });
   req.on('error', () => out.destroy());
+  // The server's parser reads into a shared buffer, then copies each body chunk.
+  req.on('data', (chunk: Buffer) => noteAllocatedBytes(chunk.length));
   req.pipe(out);
 }

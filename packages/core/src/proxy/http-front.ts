@@ -2,8 +2,10 @@ import http from 'node:http';
 import type net from 'node:net';
 import { checkTarget } from './check-target.js';
 import { contextOf } from './connection-context.js';
-import { joinSockets, openUpstream, upstreamAddress } from './open-upstream.js';
+import { joinSockets } from './join-sockets.js';
+import { openUpstream, upstreamAddress } from './open-upstream.js';
 import { forwardRequest } from './forward-request.js';
+import type { ReusedReadSocket } from './reused-read-socket.js';
 import { reportAllowed, reportRefusal, writeRawForbidden, writeRawStatus } from './refuse.js';
 import { MAX_HEADER_BYTES } from './types.js';
 
@@ -27,15 +29,15 @@ async function onConnect(req: http.IncomingMessage, socket: net.Socket, head: Bu
   if (socket.destroyed) return;
   reportAllowed(ctx, 'connect', d.host, d.port, upstreamAddress(d.connectHost, d.port, ctx));
   socket.pause();
-  let upstream: net.Socket;
+  let upstream: ReusedReadSocket;
   try {
     upstream = await openUpstream(d.connectHost, d.port, ctx);
   } catch {
     return writeRawStatus(socket, '502 Bad Gateway');
   }
-  if (socket.destroyed) return void upstream.destroy();
+  if (socket.destroyed) return void upstream.socket.destroy();
   socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-  if (head.length > 0) upstream.write(head);
+  if (head.length > 0) upstream.socket.write(head);
   joinSockets(socket, upstream);
 }
 

@@ -1,8 +1,10 @@
 import type net from 'node:net';
 import { checkTarget } from './check-target.js';
 import { formatIp } from './ip-literal.js';
-import { joinSockets, openUpstream, upstreamAddress } from './open-upstream.js';
+import { joinSockets } from './join-sockets.js';
+import { openUpstream, upstreamAddress } from './open-upstream.js';
 import { reportAllowed, reportRefusal } from './refuse.js';
+import type { ReusedReadSocket } from './reused-read-socket.js';
 import type { ProxyContext } from './types.js';
 
 /** SOCKS5 reply codes (RFC 1928). */
@@ -106,14 +108,14 @@ async function connect(socket: net.Socket, req: Request, rest: Buffer, ctx: Prox
     return refuse(socket, d.reason === 'dns' ? REP.unreachable : REP.notAllowed);
   }
   reportAllowed(ctx, 'socks5', d.host, d.port, upstreamAddress(d.connectHost, d.port, ctx));
-  let upstream: net.Socket;
+  let upstream: ReusedReadSocket;
   try {
     upstream = await openUpstream(d.connectHost, d.port, ctx);
   } catch {
     return refuse(socket, REP.refused);
   }
-  if (socket.destroyed) return void upstream.destroy();
+  if (socket.destroyed) return void upstream.socket.destroy();
   socket.write(reply(REP.ok));
-  if (rest.length > 0) upstream.write(rest);
+  if (rest.length > 0) upstream.socket.write(rest);
   joinSockets(socket, upstream);
 }

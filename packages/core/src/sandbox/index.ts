@@ -1,4 +1,4 @@
-export { prepareLaunch, runLaunch, launchToShell, SECCOMP_FD, type LaunchOptions, type LaunchSpec } from './launch.js';
+export { prepareLaunch, runLaunch, SECCOMP_FD, type LaunchOptions, type LaunchSpec } from './launch.js';
 export { exitCodeOf, spawnLaunch } from './spawn-launch.js';
 export { runLaunchPiped, type LaunchStreams } from './run-piped.js';
 export { SandboxUnavailableError } from './errors.js';

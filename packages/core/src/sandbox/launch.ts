@@ -6,7 +6,6 @@ import { buildBwrapArgs } from './linux/bwrap-args.js';
 import { probeLinux } from './linux/probe.js';
 import { SandboxUnavailableError } from './errors.js';
 import { sandboxEnv } from './sandbox-env.js';
-import { shellQuote } from './shell-quote.js';
 import { weakerLaunch } from './weaker-launch.js';
 import type { LaunchSpec } from './launch-spec.js';
 import { spawnLaunch } from './spawn-launch.js';
@@ -55,19 +54,6 @@ export function prepareLaunch(policy: SandboxPolicy, cmd: string[], opts: Launch
   if (opts.audit) fds.push({ fd: AUDIT_FD, path: opts.audit.file, write: true });
   return { file: tools.bwrap, args, fds };
 }
-
-/** The launch as one shell command line, for the script-shell's fast path (`eval`). */
-export function launchToShell(spec: LaunchSpec, callerEnvNames: string[] = []): string {
-  const redirs = spec.fds.map((f) => `${f.fd}${f.write ? '>' : '<'}${shellQuote(f.path)}`);
-  if (spec.warning) return `printf '%s\\n' ${shellQuote(spec.warning)} >&2\n${[spec.file, ...spec.args].map(shellQuote).join(' ')}`;
-  const cmd = [spec.file, ...spec.args].map(shellQuote).concat(redirs).join(' ');
-  // bwrap stays pid 1 inside, and a sandboxed script can read /proc/1/environ: bwrap must start
-  // with an empty environment. `unset` is a builtin (no exec); names sh cannot unset need env -i.
-  const names = [...new Set([...callerEnvNames, 'PWD', 'OLDPWD'])];
-  if (names.every((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))) return `unset ${names.join(' ')}\n${cmd}`;
-  return `${shellQuote('/usr/bin/env')} -i ${cmd}`;
-}
-
 
 /** Runs the sandbox with inherited stdio (or the given one) and resolves with its exit code. */
 export function runLaunch(spec: LaunchSpec, stdio: StdioOptions = 'inherit'): Promise<number> {

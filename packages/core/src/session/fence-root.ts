@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BROKER_NODE_FLAGS } from '../broker/node-flags.js';
 
 let found: string | undefined;
 
@@ -28,8 +29,17 @@ function walkUp(): string {
 }
 
 export const preloadPath = (root = fenceRoot()) => join(root, 'hooks/bundle/preload.cjs');
-export const daemonScript = (root = fenceRoot()) => join(root, 'packages/core/dist/session/session-daemon-main.js');
+/** The broker's entry: the CommonJS bundle the build makes (leaner), else tsc's module. */
+export const daemonScript = (root = fenceRoot()) => {
+  const bundle = join(root, 'packages/core/bundle/session-daemon.cjs');
+  return existsSync(bundle) ? bundle : join(root, 'packages/core/dist/session/session-daemon-main.js');
+};
+/** The POSIX script-shell: works wherever /bin/sh does. */
 export const fenceShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/bin/fence-shell');
+/** The compiled script-shell (scripts/build.mjs builds it where a C compiler exists): no shell, no client process. */
+export const compiledShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/dist/native/fence-shell');
+/** The script-shell to configure: the compiled one when it was built, else the POSIX one. */
+export const scriptShellPath = (root = fenceRoot()) => (existsSync(compiledShellPath(root)) ? compiledShellPath(root) : fenceShellPath(root));
 export const nestedShellPath = (root = fenceRoot()) => join(root, 'plugins/npm/bin/fence-shell-nested');
 
 /** The compiled in-sandbox bridge (scripts/build.mjs builds it where a C compiler exists), if present. */
@@ -38,5 +48,5 @@ export const bridgeBinary = (root = fenceRoot()): string | undefined => {
   return existsSync(p) ? p : undefined;
 };
 
-/** How the session broker is started (one place, for the npm script-shell and the Yarn plugin). */
-export const daemonCommand = (root = fenceRoot()): string[] => [process.execPath, daemonScript(root)];
+/** How the session broker is started, with its Node flags. */
+export const daemonCommand = (root = fenceRoot()): string[] => [process.execPath, ...BROKER_NODE_FLAGS, daemonScript(root)];

@@ -11,19 +11,21 @@ import { identifyNpmScript } from '../identity/npm-identity.js';
 import { resolvePolicy } from '../policy/resolve-policy.js';
 import type { ScriptIdentity } from '../policy/types.js';
 import { SandboxUnavailableError } from '../sandbox/errors.js';
-import { launchToShell, prepareLaunch } from '../sandbox/launch.js';
+import { prepareLaunch } from '../sandbox/launch.js';
 import { writeSeccompFile } from '../sandbox/seccomp/write-filter-file.js';
-import { shellQuote } from '../sandbox/shell-quote.js';
-import { bridgeBinary, fenceRoot, fenceShellPath, nestedShellPath, preloadPath } from './fence-root.js';
+import { bridgeBinary, compiledShellPath, fenceRoot, fenceShellPath, nestedShellPath, preloadPath } from './fence-root.js';
 import { readProcess, shellArgs } from './read-process.js';
+import { hostPlan, launchPlan, refusalPlan, type ScriptPlan } from './script-plan.js';
 
 export interface PreparedScript {
-  /** Shell text for the script-shell to eval. */
-  shell: string;
+  /** What the script-shell does; the session handlers add the `done` report. */
+  plan: ScriptPlan;
   identity?: ScriptIdentity;
-  /** True when `shell` launches the sandbox (not a refusal, not a host run). */
+  /** True when `plan` launches the sandbox (not a refusal, not a host run). */
   sandboxed?: boolean;
   projectRoot?: string;
+  /** Names in the caller's environment (the POSIX fence-shell unsets them before bwrap). */
+  callerEnvNames?: string[];
   /** Audit mode: the strace log the sandbox writes, read by the `done` op. */
   audit?: { file: string; scope: AuditScope };
 }
@@ -47,13 +49,13 @@ function seccompFileFor(dir: string, denyUnixSockets: boolean, allowPtrace: bool
 
 /**
  * Inside, fence-shell is replaced by the nested one, so a script run from inside
- * (`npm run`, `npx`) stays in this sandbox. Both the installed fence-shell and the
- * path npm was given (a symlink or copy) are covered.
+ * (`npm run`, `npx`) stays in this sandbox. Both installed fence-shells (POSIX and
+ * compiled) and the path npm was given (a symlink or copy) are covered.
  */
 function nestedOverlays(root: string, invoked: string): Array<[string, string]> {
   const nested = nestedShellPath(root);
   const targets = new Set<string>();
-  for (const p of [fenceShellPath(root), invoked]) {
+  for (const p of [fenceShellPath(root), compiledShellPath(root), invoked]) {
     try {
       if (p.endsWith('/fence-shell')) targets.add(realpathSync(p));
     } catch {
@@ -63,23 +65,20 @@ function nestedOverlays(root: string, invoked: string): Array<[string, string]> 
   return existsSync(nested) ? [...targets].map((t) => [nested, t] as [string, string]) : [];
 }
 
-const fail = (msg: string, code: number) => `printf '%s\\n' ${shellQuote(msg)} >&2; exit ${code}`;
-const plain = (args: string[]) => ['exec', '/bin/sh', ...args].map((w, i) => (i === 0 ? w : shellQuote(w))).join(' ');
-
-/** Turns one script-shell call into the shell text that runs it sandboxed (or refuses). */
+/** Turns one script-shell call into the plan that runs it sandboxed (or refuses). */
 export async function prepareScript(input: PrepareInput, api: BrokerApi): Promise<PreparedScript> {
   const args = input.argv;
-  if (args[0] !== '-c' || args.length < 2) return { shell: fail(`fence-shell: expected -c "<script>", got ${JSON.stringify(args)}`, 2) };
+  if (args[0] !== '-c' || args.length < 2) return { plan: refusalPlan(`fence-shell: expected -c "<script>", got ${JSON.stringify(args)}`, 2) };
   const { identity, projectRoot } = identifyNpmScript({ cwd: input.cwd, env: input.env });
   let loaded;
   try {
     loaded = loadConfig({ projectRoot, settingsFile: input.env.FENCE_SETTINGS, env: input.env, home: input.env.HOME });
   } catch (e) {
-    if (e instanceof ConfigError) return { shell: fail(`${e.message}\nThe script was not run.`, 2), identity };
+    if (e instanceof ConfigError) return { plan: refusalPlan(`${e.message}\nThe script was not run.`, 2), identity };
     throw e;
   }
   const config = loaded.config;
-  if (identity.kind === 'by-hand' && (config.scripts?.runByHand ?? 'host') === 'host') return { shell: plain(args), identity };
+  if (identity.kind === 'by-hand' && (config.scripts?.runByHand ?? 'host') === 'host') return { plan: hostPlan(args), identity };
   if (!identity.verified)
     api.log({ type: 'identity', package: identity.name, version: identity.version, event: identity.event, dir: identity.dir, reason: identity.mismatch });
 
@@ -109,21 +108,22 @@ export async function prepareScript(input: PrepareInput, api: BrokerApi): Promis
       overlays: nestedOverlays(root, input.shellPath),
     });
     return {
-      shell: launchToShell(spec, Object.keys(input.env)),
+      plan: launchPlan(spec),
       identity,
       sandboxed: true,
       projectRoot,
       ...(audit ? { audit: { file: audit.file, scope: auditScope(policy) } } : {}),
     };
   } catch (e) {
-    if (e instanceof SandboxUnavailableError) return { shell: fail(e.message, 126), identity };
+    if (e instanceof SandboxUnavailableError) return { plan: refusalPlan(e.message, 126), identity };
     throw e;
   }
 }
 
-/** The broker op `prepare`: `{"op":"prepare","pid":N,"id":K}` from the script-shell's fast path. */
+/** The broker op `prepare`: `{"op":"prepare","pid":N}` from the script-shell's fast path. */
 export async function prepareFromPid(pid: number, api: BrokerApi): Promise<PreparedScript> {
   const facts = readProcess(pid);
   const shellPath = facts.argv.find((a) => a.endsWith('/fence-shell')) ?? facts.argv[1] ?? '';
-  return prepareScript({ argv: shellArgs(facts.argv, shellPath), env: facts.env, cwd: facts.cwd, shellPath }, api);
+  const prepared = await prepareScript({ argv: shellArgs(facts.argv, shellPath), env: facts.env, cwd: facts.cwd, shellPath }, api);
+  return { ...prepared, callerEnvNames: Object.keys(facts.env) };
 }

@@ -23,3 +23,12 @@ test('a malformed prepare request is refused without running anything', async ()
   expect(r.status).toBe(2);
   expect(r.stdout).not.toMatch(/RAN/);
 });
+
+test('the compiled client gets the same refusal as tokens it can read', async () => {
+  const gone = spawnSync('/bin/true').pid!;
+  const text = await sessionHandlers(new ScriptLedger(), () => '/usr/bin/socat').prepare!({ op: 'prepare', pid: gone, format: 'tokens' }, api);
+  const [version, message, exit] = text.split('\0');
+  expect(version).toBe('v1');
+  expect(message).toMatch(/^mfence: could not prepare the sandbox: .*\nThe script was NOT run/s);
+  expect(exit).toBe('x126');
+});

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Project } from '@yarnpkg/core';
-import { fenceShellPath, insideFenceSandbox } from '@fence/core';
+import { insideFenceSandbox, scriptShellPath } from '@fence/core';
 import { resolveFenceRoot } from '../settings/fence-root-setting.js';
 import { findNodeGyp, nodeHeadersDir } from './find-node-gyp.js';
 
@@ -26,7 +26,7 @@ export async function setupScriptEnvironment(project: Project, env: NodeJS.Proce
   if (!nodeGyp) return;
   let shell: string;
   try {
-    shell = fenceShellPath(resolveFenceRoot(project.configuration, env));
+    shell = scriptShellPath(resolveFenceRoot(project.configuration, env));
   } catch {
     return; // wrapScriptExecution reports the missing installation and fails closed.
   }

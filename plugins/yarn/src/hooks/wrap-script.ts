@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import {
   auditScope,
   bridgeBinary,
+  compiledShellPath,
   ConfigError,
   fileEvents,
   fenceShellPath,
@@ -89,7 +91,7 @@ async function runSandboxed(executor: Executor, project: Project, locator: Locat
       audit,
       callerNodeOptions: env.NODE_OPTIONS,
       // A nested fence-shell (the node-gyp shim inside a script) runs in the sandbox it is already in.
-      overlays: [[nestedShellPath(root), fenceShellPath(root)]],
+      overlays: [fenceShellPath(root), compiledShellPath(root)].filter((p) => existsSync(p)).map((p): [string, string] => [nestedShellPath(root), p]),
     });
     if (!identity.verified)
       await session.log({ type: 'identity', package: identity.name, version: identity.version, event: identity.event, dir: identity.dir, reason: identity.mismatch });

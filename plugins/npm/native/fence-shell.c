@@ -53,11 +53,25 @@ static void runtime_dir(char *out, size_t n) {
   const char *x = getenv("XDG_RUNTIME_DIR");
   struct stat st;
   int r;
-  if (x && *x && stat(x, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid())
+  if (x && x[0] == '/' && lstat(x, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == getuid())
     r = snprintf(out, n, "%s/fence", x);
   else
     r = snprintf(out, n, "/tmp/fence-%u", (unsigned)getuid());
   if (r >= (int)n) refuse("runtime directory path too long");
+}
+
+/*
+ * The broker's answer is run as-is, so its socket must be one only we could have made: the
+ * runtime dir must be a real directory of ours, mode 700 (as ensurePrivateDir in runtime-dir.ts).
+ * Otherwise another user could plant a "broker" in /tmp/fence-<uid> and name the command.
+ */
+static void require_private_dir(const char *dir) {
+  struct stat st;
+  if (lstat(dir, &st) != 0) refuse("the runtime directory is missing");
+  if (!S_ISDIR(st.st_mode) || st.st_uid != getuid() || (st.st_mode & 0777) != 0700) {
+    fprintf(stderr, "fence: refusing to use %s: it is not a private directory of ours (owner, mode 700, no symlink)\n", dir);
+    refuse("remove it and try again");
+  }
 }
 
 /* Field 22 of /proc/<pid>/stat (start time in ticks): with the pid, the session's key. */
@@ -283,6 +297,7 @@ int main(int argc, char **argv) {
 
   struct stat st;
   if (stat(sock, &st) != 0 || !S_ISSOCK(st.st_mode)) start_broker(plugin, owner);
+  require_private_dir(rt);
 
   char msg[96];
   snprintf(msg, sizeof msg, "{\"op\":\"prepare\",\"pid\":%d,\"format\":\"tokens\"}\n", (int)getpid());

@@ -52,17 +52,27 @@ function seccompFileFor(dir: string, denyUnixSockets: boolean, allowPtrace: bool
  * (`npm run`, `npx`) stays in this sandbox. Both installed fence-shells (POSIX and
  * compiled) and the path npm was given (a symlink or copy) are covered.
  */
-function nestedOverlays(root: string, invoked: string): Array<[string, string]> {
-  const nested = nestedShellPath(root);
-  const targets = new Set<string>();
-  for (const p of [fenceShellPath(root), compiledShellPath(root), invoked]) {
-    try {
-      if (p.endsWith('/fence-shell')) targets.add(realpathSync(p));
-    } catch {
-      /* not there */
-    }
+const realOrNone = (p: string): string[] => {
+  try {
+    return p.endsWith('/fence-shell') ? [realpathSync(p)] : [];
+  } catch {
+    return []; // not there
   }
-  return existsSync(nested) ? [...targets].map((t) => [nested, t] as [string, string]) : [];
+};
+
+/** fence's own script-shells and the nested one: fixed for the broker's life, found once. */
+const ownShells = new Map<string, { targets: string[]; nested?: string }>();
+
+function nestedOverlays(root: string, invoked: string): Array<[string, string]> {
+  let own = ownShells.get(root);
+  if (!own) {
+    const nested = nestedShellPath(root);
+    own = { targets: [fenceShellPath(root), compiledShellPath(root)].flatMap(realOrNone), nested: existsSync(nested) ? nested : undefined };
+    ownShells.set(root, own);
+  }
+  const { nested } = own;
+  if (!nested) return [];
+  return [...new Set([...own.targets, ...realOrNone(invoked)])].map((t) => [nested, t] as [string, string]);
 }
 
 /** Turns one script-shell call into the plan that runs it sandboxed (or refuses). */
